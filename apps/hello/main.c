@@ -1,0 +1,71 @@
+/*
+ * hello: the smallest tidemark firmware. Prints a greeting and proves that
+ * the reset handler initialised every RAM section: initialised data in DTCM,
+ * SRAM1 and SRAM2 must hold their link-time values, and zero-initialised
+ * data in each region must read back as zero (the QEMU test fills RAM with
+ * 0xA5 before boot, so a skipped zeroing shows).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "bsp/board.h"
+#include "mem/region.h"
+
+uint32_t hello_data_dtcm = 0x1DC3D7C1u;           /* .data (DTCM) */
+MEM_DTCM uint32_t hello_dtcm = 0xD7C30001u;        /* .dtcm */
+MEM_SRAM1 uint32_t hello_sram1 = 0x5A41F001u;      /* .sram1 */
+MEM_SRAM2 uint32_t hello_sram2 = 0x5A42F002u;      /* .sram2 */
+uint32_t hello_bss[16];                            /* .bss (DTCM) */
+MEM_SRAM1_BSS uint32_t hello_sram1_bss[16];        /* .sram1_bss */
+MEM_SRAM2_BSS uint32_t hello_sram2_bss[16];        /* .sram2_bss */
+
+static void put(const char *s)
+{
+    bsp_uart_write(s, strlen(s));
+}
+
+static void put_hex(uint32_t v)
+{
+    char buf[11] = "0x";
+    for (int i = 0; i < 8; ++i) {
+        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
+    }
+    buf[10] = '\0';
+    put(buf);
+}
+
+static uint32_t or_all(const volatile uint32_t *p, size_t n)
+{
+    uint32_t acc = 0;
+    for (size_t i = 0; i < n; ++i) {
+        acc |= p[i];
+    }
+    return acc;
+}
+
+static void report(const char *name, const volatile uint32_t *addr, uint32_t value)
+{
+    put(name);
+    put(" @");
+    put_hex((uint32_t)(uintptr_t)addr);
+    put(" = ");
+    put_hex(value);
+    put("\n");
+}
+
+int main(void)
+{
+    bsp_init();
+    put("hello from tidemark on ");
+    put(bsp_board_name);
+    put("\n");
+    report("data_dtcm", &hello_data_dtcm, hello_data_dtcm);
+    report("dtcm", &hello_dtcm, hello_dtcm);
+    report("sram1", &hello_sram1, hello_sram1);
+    report("sram2", &hello_sram2, hello_sram2);
+    report("bss_or", hello_bss, or_all(hello_bss, 16));
+    report("sram1_bss_or", hello_sram1_bss, or_all(hello_sram1_bss, 16));
+    report("sram2_bss_or", hello_sram2_bss, or_all(hello_sram2_bss, 16));
+    put("done\n");
+    return 0;
+}
