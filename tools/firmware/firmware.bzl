@@ -153,19 +153,19 @@ firmware = rule(
         "linker_script": attr.label(
             cfg = firmware_transition,
             allow_single_file = [".ld"],
-            default = "//bsp:linker_script",
+            default = Label("//bsp:linker_script"),
             doc = "The board's linker script; it may INCLUDE files from linker_includes.",
         ),
         "linker_includes": attr.label_list(
             cfg = firmware_transition,
             allow_files = [".ld"],
-            default = ["//bsp:linker_includes"],
+            default = [Label("//bsp:linker_includes")],
             doc = "Linker script fragments; their directories are added with -L.",
         ),
         "linkopts": attr.string_list(),
         "_cc_toolchain": attr.label(
             cfg = firmware_transition,
-            default = "//toolchains/arm_none_eabi:cc_toolchain",
+            default = Label("//toolchains/arm_none_eabi:cc_toolchain"),
         ),
         "_allowlist_function_transition": attr.label(
             default = "@bazel_tools//tools/allowlists/function_transition_allowlist",
@@ -175,8 +175,8 @@ firmware = rule(
 )
 
 BOARDS = {
-    "stm32f769": "//platforms:stm32f769",
-    "mps2_an500": "//platforms:mps2_an500",
+    "stm32f769": str(Label("//platforms:stm32f769")),
+    "mps2_an500": str(Label("//platforms:mps2_an500")),
 }
 
 def firmware_for_boards(name, deps, boards = BOARDS.keys(), **kwargs):
@@ -200,11 +200,11 @@ def firmware_elf_test(name, firmware, board, **kwargs):
     """Checks `firmware` (a firmware target for `board`) with tests/firmware/elf_check.py."""
     native.py_test(
         name = name,
-        srcs = ["//tests/firmware:elf_check.py"],
-        main = "//tests/firmware:elf_check.py",
+        srcs = [str(Label("//tests/firmware:elf_check.py"))],
+        main = str(Label("//tests/firmware:elf_check.py")),
         args = [board, "$(rootpaths %s)" % firmware],
         data = [firmware],
         python_version = "PY3",
-        deps = ["//tools/firmware:memory_map"],
+        deps = [str(Label("//tools/firmware:memory_map"))],
         **kwargs
     )
