@@ -1,0 +1,78 @@
+#!/bin/sh
+# Reproduce every number in docs/benchmarks/heap.md. Host-only (valgrind)
+# plus the Cortex-M7 cross compiler. Run from anywhere inside the repo:
+#   bench/heap/run.sh            (OUTPUT_BASE=/root/.cache/bazel-heap by default)
+set -eu
+cd "$(dirname "$0")/../.."
+OB="${OUTPUT_BASE:-/root/.cache/bazel-heap}"
+TMP="${TMPDIR:-/tmp}/heap_bench.$$"
+mkdir -p "$TMP"
+bazel --output_base="$OB" build --jobs=2 -c opt //bench/heap:all >/dev/null 2>&1
+BIN="$(bazel --output_base="$OB" info -c opt bazel-bin 2>/dev/null)/bench/heap"
+ARENA=327680   # 320 KiB: the stress peaks at ~300 KB live
+
+echo "## Fragmentation stress (10^6 ops, arena $ARENA bytes)"
+for heap in tlsf llff; do "$BIN/heap_stress" --heap=$heap --arena=$ARENA; done
+
+echo
+echo "## Smallest arena without a failed allocation (synthetic traces)"
+for seed in 1 2 3; do
+    "$BIN/trace_gen" --ops=300000 --seed=$seed > "$TMP/net$seed.trace"
+    "$BIN/arena_search" "$TMP/net$seed.trace"
+done
+
+echo
+echo "## Host callgrind (x86-64, clang -O2): mean instructions per call"
+for heap in tlsf llff; do
+    out="$(valgrind --tool=callgrind --callgrind-out-file="$TMP/cg_$heap.out" \
+        "$BIN/heap_stress" --heap=$heap --arena=$ARENA 2>/dev/null | grep '^summary')"
+    calls_a="$(echo "$out" | sed 's/.*alloc_calls=\([0-9]*\).*/\1/')"
+    calls_f="$(echo "$out" | sed 's/.*free_calls=\([0-9]*\).*/\1/')"
+    callgrind_annotate --inclusive=yes "$TMP/cg_$heap.out" 2>/dev/null |
+        awk -v a="$calls_a" -v f="$calls_f" -v h="$heap" '
+            $0 ~ ("mem_" h "_alloc ") || $0 ~ ("mem_" h "_alloc \\[") { gsub(",", "", $1); printf "%s alloc: mean %.1f over %d calls\n", h, $1 / a, a }
+            $0 ~ ("mem_" h "_free ") || $0 ~ ("mem_" h "_free \\[") { gsub(",", "", $1); printf "%s free:  mean %.1f over %d calls\n", h, $1 / f, f }'
+done
+
+echo
+echo "## Host callgrind: max instructions per call (one dump per distinct path)"
+for heap in tlsf llff; do
+    "$BIN/heap_stress_paths" --heap=$heap --arena=$ARENA --paths-out="$TMP/sel_$heap.txt" | grep '^paths'
+    rm -rf "$TMP/cgd_$heap" && mkdir "$TMP/cgd_$heap"
+    valgrind --tool=callgrind --dump-instr=no --dump-line=no \
+        --callgrind-out-file="$TMP/cgd_$heap/out" \
+        "$BIN/heap_stress" --heap=$heap --arena=$ARENA --dump-calls="$TMP/sel_$heap.txt" >/dev/null 2>&1
+    echo "$heap:"; python3 bench/heap/callgrind_calls.py "$TMP/cgd_$heap/out"
+done
+
+echo
+echo "## Cortex-M7 -Os: code size and longest Thumb-2 path"
+CC="arm-none-eabi-gcc -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard -Os -std=c11 -Wall -Wextra -Werror -DNDEBUG -Imem/include"
+for c in tlsf llff heap_locked; do
+    $CC -ffunction-sections -fdata-sections -c mem/src/$c.c -o "$TMP/$c.o"
+    arm-none-eabi-size "$TMP/$c.o" | tail -1
+    arm-none-eabi-nm -S --size-sort "$TMP/$c.o" |
+        python3 -c 'import sys; [print("    %5d %s" % (int(p[1], 16), p[3])) for p in (l.split() for l in sys.stdin) if len(p) == 4]'
+done
+# Core allocator = init + alloc + free and their helpers (what a malloc/free
+# retarget links when it does not use realloc/aligned/calloc/stats/check).
+for c in tlsf llff; do
+    arm-none-eabi-nm -S "$TMP/$c.o" | python3 -c '
+import sys
+c = sys.argv[1]
+# llff_alloc is a thin call into llff_aligned_alloc, which holds the fit loop
+skip = ("realloc", "calloc", "stats", "check", "usable_size", "oom_hook_set") + (("aligned_alloc",) if c == "tlsf" else ())
+extra = {"mem_%s_%s" % (c, n) for n in skip} | {"corrupt", "poison", "poison_damage"}
+total = core = 0
+for line in sys.stdin:
+    p = line.split()
+    if len(p) == 4 and p[2].lower() == "t":
+        n = int(p[1], 16); total += n
+        if p[3] not in extra: core += n
+print("%s: .text %d B, core (init+alloc+free+helpers) %d B" % (c, total, core))' "$c"
+done
+$CC -c mem/src/tlsf.c -o "$TMP/tlsf_paths.o"
+arm-none-eabi-objdump -d --no-show-raw-insn "$TMP/tlsf_paths.o" > "$TMP/tlsf.dis"
+echo "tlsf longest Thumb-2 paths (upper bound, instructions):"
+python3 bench/heap/thumb_paths.py "$TMP/tlsf.dis" mem_tlsf_alloc mem_tlsf_free mem_tlsf_aligned_alloc mem_tlsf_realloc | sed 's/^/    /'
+rm -rf "$TMP"

@@ -1,0 +1,247 @@
+/*
+ * mem/tlsf.h — two-level segregated-fit heap over a caller-supplied arena.
+ *
+ * Constant-time allocation and release: the free lists are found with two
+ * bit scans (CLZ/CTZ; CLZ and RBIT+CLZ on Cortex-M7), never by walking
+ * blocks. Every block carries an 8-byte header; payloads are 8-byte aligned.
+ * The heap state lives in a caller-owned mem_tlsf_t and the arena the caller
+ * hands to mem_tlsf_init; there is no global state.
+ *
+ * NOT REENTRANT: the bare heap must be used from one context at a time. For
+ * use from several threads or from ISRs, wrap it with mem/heap_locked.h.
+ *
+ * ---- Arena limits (checked by mem_tlsf_init) -------------------------------
+ *   alignment  the arena start must be 8-byte aligned      (else MEM_ERR_ALIGN)
+ *   minimum    MEM_TLSF_ARENA_MIN = 24 bytes                (else MEM_ERR_SIZE)
+ *   maximum    MEM_TLSF_ARENA_MAX = 2^MEM_TLSF_ARENA_MAX_LOG2 bytes
+ *              (default 2^30 = 1 GiB)                       (else MEM_ERR_SIZE)
+ *   Trailing bytes beyond a multiple of 8 are not used.
+ *
+ * ---- Block layout (all fields little-endian words of the target) ----------
+ *
+ *   every block, at an 8-aligned address B:
+ *     B+0  uint32_t prev_size   size in bytes of the physically preceding
+ *                               block (0 for the first block). Always valid,
+ *                               so neighbours are found in O(1) both ways.
+ *     B+4  uint32_t size_flags  bit 31..3  block size in bytes / 8 (the size
+ *                                          includes this 8-byte header)
+ *                               bit 2..1   0 (any other value = corrupt)
+ *                               bit 0      1 = free, 0 = in use
+ *     B+8  payload (in use) — the pointer handed to the caller is B+8
+ *
+ *   free block, additionally:
+ *     B+8  uint32_t next_free   link to the next block of the same free list
+ *     B+12 uint32_t prev_free   link to the previous block (0 = list head)
+ *     B+16 ... unused (filled with MEM_POISON_BYTE when MEM_CONFIG_POISON)
+ *
+ *   A link is the block address on 32-bit targets and, on 64-bit hosts, the
+ *   offset of the block from (arena start - 8); 0 means "none" in both cases.
+ *   The last 8 bytes of the arena hold an end marker: a header with size 0
+ *   marked in use, so every real block has a successor.
+ *
+ *   Block sizes are multiples of 8 and at least 16 (header + two links):
+ *   a 1..8-byte request takes 16 bytes, a 100-byte request 112.
+ *
+ * ---- Free-list index ------------------------------------------------------
+ *   size < 128: first level 0, second level size/8 (exact classes).
+ *   size >= 128: t = floor(log2(size)); first level t-6; second level =
+ *   the 4 bits below the leading one (16 lists per power of two).
+ *   Allocation rounds the request up to the next list boundary so the head
+ *   of any non-empty list found by the bit scans fits ("good fit"). If that
+ *   finds nothing it tries the head of the request's own list, so the last
+ *   block of the heap can always be handed out whole.
+ *
+ * ---- Misuse detection (every build type) ----------------------------------
+ *   free/realloc check that the pointer lies in the arena, is 8-aligned, that
+ *   its header is marked in use, has a plausible size and that the next
+ *   block's prev_size points back at it. Failures are returned and reported
+ *   via mem_failure_report (mem/status.h); the heap is left unchanged.
+ *   Limits: a block freed twice is reported as MEM_ERR_DOUBLE_FREE as long as
+ *   its memory has not been handed out again; once it has, a second free of
+ *   the old pointer either frees the new owner's block (when the new block
+ *   starts at the same address — no allocator can tell) or is reported as
+ *   MEM_ERR_FOREIGN.
+ */
+#ifndef MEM_TLSF_H
+#define MEM_TLSF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mem/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef MEM_TLSF_ARENA_MAX_LOG2
+#define MEM_TLSF_ARENA_MAX_LOG2 30
+#endif
+#if MEM_TLSF_ARENA_MAX_LOG2 < 8 || MEM_TLSF_ARENA_MAX_LOG2 > 31
+#error "MEM_TLSF_ARENA_MAX_LOG2 must be in 8..31"
+#endif
+
+#define MEM_TLSF_ARENA_MIN 24u
+#define MEM_TLSF_ARENA_MAX ((size_t)1u << MEM_TLSF_ARENA_MAX_LOG2)
+/* Bytes of arena used per block beyond the rounded-up payload. */
+#define MEM_TLSF_BLOCK_OVERHEAD 8u
+/* Alignment of every pointer returned by mem_tlsf_alloc. */
+#define MEM_TLSF_ALIGN 8u
+
+/* Free-list table dimensions (implementation detail, public for sizeof). */
+#define MEM_TLSF_SL_LOG2 4
+#define MEM_TLSF_SL_COUNT (1u << MEM_TLSF_SL_LOG2)
+#define MEM_TLSF_FL_COUNT (MEM_TLSF_ARENA_MAX_LOG2 - 6)
+
+/*
+ * Called when an allocation cannot be satisfied (the C counterpart of Rust's
+ * alloc_error_handler), before the allocating call returns NULL. `size` is
+ * the requested size (SIZE_MAX when count*size overflowed in calloc),
+ * `alignment` the requested alignment. Runs in the caller's context; it may
+ * free memory of this heap (the failed call does not retry) or not return.
+ */
+typedef void (*mem_tlsf_oom_hook_t)(const void *heap, size_t size,
+                                    size_t alignment, void *context);
+
+/* Heap state. Treat every field as private; use the functions below. */
+typedef struct mem_tlsf {
+    uintptr_t base;       /* link origin (0 on 32-bit targets) */
+    uintptr_t first;      /* address of the first block */
+    uintptr_t end;        /* address of the end marker */
+    uint32_t fl_map;      /* bit f set: sl_map[f] != 0 */
+    uint16_t sl_map[MEM_TLSF_FL_COUNT + 1]; /* bit s set: heads[f][s] != 0 */
+    uint32_t heads[MEM_TLSF_FL_COUNT * MEM_TLSF_SL_COUNT]; /* [fl*16+sl] */
+    size_t in_use;        /* bytes of blocks in use, headers included */
+    size_t peak;          /* high-water mark of in_use */
+    uint32_t live;        /* blocks in use */
+    uint32_t allocs;      /* successful allocations (alloc, calloc, realloc
+                             that moved or created a block) */
+    uint32_t failed;      /* allocation requests that returned NULL */
+    mem_tlsf_oom_hook_t oom_hook;
+    void *oom_context;
+} mem_tlsf_t;
+
+typedef struct mem_tlsf_stats {
+    size_t arena_bytes;        /* bytes managed (arena after trimming) */
+    size_t bytes_in_use;       /* sum of in-use block sizes (headers and
+                                  rounding included) */
+    size_t peak_bytes_in_use;  /* maximum bytes_in_use since init */
+    size_t free_bytes;         /* sum of free block sizes (headers included);
+                                  arena_bytes - bytes_in_use - 8 (end marker) */
+    size_t largest_free_block; /* EXACT: the largest size mem_tlsf_alloc will
+                                  satisfy right now (0 if none) */
+    size_t largest_free_bound; /* upper bound on the payload of the largest
+                                  free block: the true value lies in
+                                  [largest_free_block, largest_free_bound];
+                                  the gap is < 1/16 of the block size */
+    uint32_t live_blocks;      /* blocks currently in use */
+    uint32_t alloc_count;      /* successful allocations since init */
+    uint32_t failed_allocs;    /* allocations that returned NULL since init */
+} mem_tlsf_stats_t;
+
+/* First inconsistency found by mem_tlsf_check. */
+typedef struct mem_tlsf_fault {
+    const char *reason; /* static string, e.g. "prev_size mismatch" */
+    const void *block;  /* address of the offending block header (or NULL) */
+} mem_tlsf_fault_t;
+
+/*
+ * Initialise `heap` over `arena` (`size` bytes). The arena is owned by the
+ * heap until it is no longer used; nothing is freed at the end.
+ * O(FL_COUNT) (clears the list table). Not ISR-safe against other calls on
+ * the same heap.
+ * Returns MEM_OK, or, leaving the arena untouched:
+ *   MEM_ERR_ARG    heap or arena is NULL
+ *   MEM_ERR_ALIGN  arena is not 8-byte aligned
+ *   MEM_ERR_SIZE   size < MEM_TLSF_ARENA_MIN or size > MEM_TLSF_ARENA_MAX
+ */
+mem_status_t mem_tlsf_init(mem_tlsf_t *heap, void *arena, size_t size);
+
+/*
+ * Allocate `size` bytes, 8-byte aligned. size 0 is treated as 1 (a unique
+ * pointer is returned). O(1); not reentrant.
+ * Returns NULL (counted in failed_allocs, OOM hook called) when no free block
+ * fits or size exceeds the arena. heap NULL: returns NULL, nothing counted.
+ */
+void *mem_tlsf_alloc(mem_tlsf_t *heap, size_t size);
+
+/*
+ * Allocate `size` bytes aligned to `alignment` (a power of two; values
+ * <= 8 behave like mem_tlsf_alloc). Free with mem_tlsf_free.
+ * O(1); not reentrant.
+ * Returns NULL (counted in failed_allocs) when alignment is not a power of
+ * two (no OOM hook), or when no block fits (OOM hook called). A block that
+ * can hold size + alignment + 16 bytes always fits.
+ */
+void *mem_tlsf_aligned_alloc(mem_tlsf_t *heap, size_t alignment, size_t size);
+
+/*
+ * Allocate count*size zeroed bytes. O(1) plus the zeroing; not reentrant.
+ * Returns NULL (counted, OOM hook called with size SIZE_MAX) when count*size
+ * overflows, and like mem_tlsf_alloc otherwise.
+ */
+void *mem_tlsf_calloc(mem_tlsf_t *heap, size_t count, size_t size);
+
+/*
+ * Resize the block at `ptr` to `size` bytes (0 is treated as 1), keeping
+ * min(old, new) bytes of content. Shrinks in place; grows in place when the
+ * next block is free and large enough; otherwise allocates, copies, frees.
+ * ptr NULL behaves like mem_tlsf_alloc. O(1) plus the copy; not reentrant.
+ * Returns the (possibly moved) block, or NULL with `ptr` still valid and
+ * unchanged when:
+ *   - no memory (counted in failed_allocs, OOM hook called);
+ *   - ptr is not a live block of this heap: reported through
+ *     mem_failure_report as MEM_ERR_FOREIGN, MEM_ERR_ALIGN or
+ *     MEM_ERR_DOUBLE_FREE (not counted as a failed allocation).
+ */
+void *mem_tlsf_realloc(mem_tlsf_t *heap, void *ptr, size_t size);
+
+/*
+ * Return the block at `ptr` to the heap, merging it with free neighbours.
+ * ptr NULL is a no-op returning MEM_OK. O(1); not reentrant.
+ * Returns MEM_OK, or (reported through mem_failure_report, heap unchanged):
+ *   MEM_ERR_ARG          heap is NULL (not reported)
+ *   MEM_ERR_FOREIGN      ptr is outside the arena or not the start of a live
+ *                        block (interior pointer, damaged header)
+ *   MEM_ERR_ALIGN        ptr lies in the arena but is not 8-byte aligned
+ *   MEM_ERR_DOUBLE_FREE  the block is already free
+ */
+mem_status_t mem_tlsf_free(mem_tlsf_t *heap, void *ptr);
+
+/*
+ * Usable size of the live block at `ptr` (>= the size requested), 0 if ptr
+ * is NULL or not a live block (then reported like mem_tlsf_free would).
+ * O(1); not reentrant.
+ */
+size_t mem_tlsf_usable_size(const mem_tlsf_t *heap, const void *ptr);
+
+/*
+ * Install (or, with NULL, remove) the out-of-memory hook of this heap.
+ * O(1). Set it before the heap is shared. No failure status.
+ */
+void mem_tlsf_oom_hook_set(mem_tlsf_t *heap, mem_tlsf_oom_hook_t hook,
+                           void *context);
+
+/*
+ * Fill *out with the heap statistics. O(1): counters plus two bit scans for
+ * largest_free_block. Not reentrant. Does nothing if heap or out is NULL.
+ */
+void mem_tlsf_stats(const mem_tlsf_t *heap, mem_tlsf_stats_t *out);
+
+/*
+ * Walk every block and every free list and verify all invariants: header
+ * flags, sizes, prev_size back links, that no two free blocks are adjacent,
+ * list links and bitmaps, that each free block sits in the list of its size
+ * and that the counters match (and, with MEM_CONFIG_POISON, that free memory
+ * still holds the poison pattern). O(blocks); not reentrant.
+ * Returns MEM_OK, MEM_ERR_ARG (heap NULL, not reported) or MEM_ERR_CORRUPT
+ * (reported through mem_failure_report with the offending block); `fault`
+ * (may be NULL) receives the first inconsistency.
+ */
+mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEM_TLSF_H */

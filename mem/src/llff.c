@@ -1,0 +1,508 @@
+/*
+ * Linked-list first-fit heap. Layout and rules: mem/llff.h, mem/docs/llff.md.
+ */
+#include "mem/llff.h"
+
+#include <string.h>
+
+#include "mem/config.h"
+
+#define HDR 8u
+#define MIN_BLOCK 16u
+#define USED_BIT 1u
+#define FLAG_MASK 7u
+#define TAG_KEY 0x6C6C6666u /* "llff" */
+
+typedef struct block {
+    uint32_t size_flags;
+    uint32_t tag_or_next; /* in use: tag; free: next_free link */
+} block_t;
+
+_Static_assert(sizeof(block_t) == HDR, "block header layout");
+
+#if UINTPTR_MAX == 0xFFFFFFFFu
+#define LINK_BASE(h) ((void)(h), (uintptr_t)0)
+#else
+#define LINK_BASE(h) ((h)->base)
+#endif
+
+static inline block_t *blk_at(uintptr_t addr) { return (block_t *)addr; }
+static inline block_t *from_link(const mem_llff_t *h, uint32_t link)
+{
+    return blk_at(LINK_BASE(h) + link);
+}
+static inline uint32_t to_link(const mem_llff_t *h, const block_t *b)
+{
+    return (uint32_t)((uintptr_t)b - LINK_BASE(h));
+}
+static inline uint32_t tag_of(const mem_llff_t *h, const block_t *b,
+                              uint32_t size_flags)
+{
+    return size_flags ^ (uint32_t)((uintptr_t)b - h->start) ^ TAG_KEY;
+}
+static inline void mark_used(const mem_llff_t *h, block_t *b, uint32_t size)
+{
+    b->size_flags = size | USED_BIT;
+    b->tag_or_next = tag_of(h, b, size | USED_BIT);
+}
+
+#if MEM_CONFIG_POISON
+static void poison(block_t *b, uint32_t size)
+{
+    memset((unsigned char *)b + HDR, (int)MEM_POISON_BYTE, size - HDR);
+}
+static uint32_t poison_damage(const block_t *b, uint32_t from, uint32_t size)
+{
+    const unsigned char *p = (const unsigned char *)b;
+    for (uint32_t i = from; i < size; i++) {
+        if (p[i] != (unsigned char)MEM_POISON_BYTE) {
+            return i;
+        }
+    }
+    return 0u;
+}
+#endif
+
+mem_status_t mem_llff_init(mem_llff_t *heap, void *arena, size_t size)
+{
+    if (heap == NULL || arena == NULL) {
+        return MEM_ERR_ARG;
+    }
+    if (((uintptr_t)arena & 7u) != 0u) {
+        return MEM_ERR_ALIGN;
+    }
+    if (size < MEM_LLFF_ARENA_MIN || size > MEM_LLFF_ARENA_MAX) {
+        return MEM_ERR_SIZE;
+    }
+    size &= ~(size_t)7u;
+    memset(heap, 0, sizeof(*heap));
+    heap->start = (uintptr_t)arena;
+    heap->base = heap->start - HDR;
+    heap->end = heap->start + size;
+    block_t *b = blk_at(heap->start);
+    b->size_flags = (uint32_t)size;
+    b->tag_or_next = 0u;
+#if MEM_CONFIG_POISON
+    poison(b, (uint32_t)size);
+#endif
+    heap->head = to_link(heap, b);
+    return MEM_OK;
+}
+
+void mem_llff_oom_hook_set(mem_llff_t *heap, mem_llff_oom_hook_t hook,
+                           void *context)
+{
+    if (heap != NULL) {
+        heap->oom_hook = hook;
+        heap->oom_context = context;
+    }
+}
+
+static void *fail_alloc(mem_llff_t *h, size_t size, size_t alignment)
+{
+    h->failed++;
+    if (h->oom_hook != NULL) {
+        h->oom_hook(h, size, alignment, h->oom_context);
+    }
+    return NULL;
+}
+
+static inline uint32_t block_size_for(size_t size)
+{
+    if (size > MEM_LLFF_ARENA_MAX) {
+        return 0u;
+    }
+    uint32_t bsize = ((uint32_t)size + HDR + 7u) & ~7u;
+    return bsize < MIN_BLOCK ? MIN_BLOCK : bsize;
+}
+
+/* First fit for `bsize` bytes whose payload is aligned to `alignment`. */
+static void *take(mem_llff_t *h, uint32_t bsize, size_t alignment)
+{
+    uint32_t *slot = &h->head;
+    uint32_t link = h->head;
+    while (link != 0u) {
+        block_t *f = from_link(h, link);
+        uint32_t fsize = f->size_flags;
+        uint32_t gap = 0u;
+        if (alignment > MEM_LLFF_ALIGN) {
+            uintptr_t payload = (uintptr_t)f + HDR;
+            uintptr_t mask = (uintptr_t)alignment - 1u;
+            gap = (uint32_t)(((payload + mask) & ~mask) - payload);
+            if (gap != 0u && gap < MIN_BLOCK) {
+                gap += (uint32_t)alignment;
+            }
+        }
+        if ((size_t)gap + bsize <= fsize) {
+            uint32_t next = f->tag_or_next;
+            uint32_t rest = fsize - gap - bsize;
+            block_t *b = blk_at((uintptr_t)f + gap);
+#if MEM_CONFIG_POISON
+            uint32_t damage = poison_damage(f, HDR, fsize);
+            if (damage != 0u) {
+                mem_failure_report(MEM_ERR_CORRUPT, h,
+                                   (unsigned char *)f + damage);
+            }
+#endif
+            if (rest < MIN_BLOCK) {
+                bsize += rest;
+            } else {
+                block_t *t = blk_at((uintptr_t)b + bsize);
+                t->size_flags = rest;
+                t->tag_or_next = next;
+                next = to_link(h, t);
+            }
+            if (gap != 0u) {
+                f->size_flags = gap;
+                slot = &f->tag_or_next;
+            }
+            *slot = next;
+            mark_used(h, b, bsize);
+            size_t in_use = h->in_use + bsize;
+            h->in_use = in_use;
+            if (in_use > h->peak) {
+                h->peak = in_use;
+            }
+            h->live++;
+            h->allocs++;
+            return (unsigned char *)b + HDR;
+        }
+        slot = &f->tag_or_next;
+        link = f->tag_or_next;
+    }
+    return NULL;
+}
+
+void *mem_llff_alloc(mem_llff_t *heap, size_t size)
+{
+    return mem_llff_aligned_alloc(heap, MEM_LLFF_ALIGN, size);
+}
+
+void *mem_llff_aligned_alloc(mem_llff_t *heap, size_t alignment, size_t size)
+{
+    if (heap == NULL) {
+        return NULL;
+    }
+    if (alignment == 0u || (alignment & (alignment - 1u)) != 0u) {
+        heap->failed++;
+        return NULL;
+    }
+    uint32_t bsize = block_size_for(size);
+    if (bsize != 0u && alignment <= MEM_LLFF_ARENA_MAX) {
+        void *p = take(heap, bsize, alignment);
+        if (p != NULL) {
+            return p;
+        }
+    }
+    return fail_alloc(heap, size, alignment);
+}
+
+void *mem_llff_calloc(mem_llff_t *heap, size_t count, size_t size)
+{
+    if (heap == NULL) {
+        return NULL;
+    }
+    size_t total;
+    if (__builtin_mul_overflow(count, size, &total)) {
+        return fail_alloc(heap, SIZE_MAX, MEM_LLFF_ALIGN);
+    }
+    void *p = mem_llff_alloc(heap, total);
+    if (p != NULL) {
+        memset(p, 0, total);
+    }
+    return p;
+}
+
+/* Header checks for a pointer handed back: MEM_OK or why not (unreported). */
+static mem_status_t check_live(const mem_llff_t *h, const void *ptr)
+{
+    uintptr_t a = (uintptr_t)ptr;
+    if (a - (h->start + HDR) > h->end - h->start - MIN_BLOCK) {
+        return MEM_ERR_FOREIGN;
+    }
+    if ((a & 7u) != 0u) {
+        return MEM_ERR_ALIGN;
+    }
+    const block_t *b = blk_at(a - HDR);
+    uint32_t sf = b->size_flags;
+    if ((sf & USED_BIT) != 0u && (sf & (FLAG_MASK & ~USED_BIT)) == 0u &&
+        b->tag_or_next == tag_of(h, b, sf) && sf - USED_BIT >= MIN_BLOCK &&
+        sf - USED_BIT <= h->end - (uintptr_t)b) {
+        return MEM_OK;
+    }
+    /* Not a live header. If the memory at ptr is free (the block itself, or
+     * a block merged into a free neighbour) it is a double free; otherwise a
+     * pointer that is not ours. Error path only: the walk costs nothing in
+     * the normal case. */
+    for (uint32_t link = h->head; link != 0u;) {
+        const block_t *f = from_link(h, link);
+        if ((uintptr_t)f >= a) {
+            break;
+        }
+        if (a < (uintptr_t)f + f->size_flags) {
+            return MEM_ERR_DOUBLE_FREE;
+        }
+        link = f->tag_or_next;
+    }
+    return MEM_ERR_FOREIGN;
+}
+
+/* The live block at ptr, or NULL after reporting why not. */
+static block_t *live_block(const mem_llff_t *h, const void *ptr,
+                           mem_status_t *why)
+{
+    mem_status_t st = check_live(h, ptr);
+    if (st != MEM_OK) {
+        *why = st;
+        mem_failure_report(st, h, ptr);
+        return NULL;
+    }
+    return blk_at((uintptr_t)ptr - HDR);
+}
+
+/* Insert the in-use block b (size bytes, already off the books) into the
+ * address-ordered list, merging with its neighbours. Fails only when b lies
+ * inside a free block (a stale pointer): MEM_ERR_DOUBLE_FREE, nothing done. */
+static mem_status_t release(mem_llff_t *h, block_t *b, uint32_t size)
+{
+    uint32_t *slot = &h->head;
+    uint32_t link = h->head;
+    block_t *prev = NULL;
+    while (link != 0u) {
+        block_t *f = from_link(h, link);
+        if ((uintptr_t)f > (uintptr_t)b) {
+            break;
+        }
+        if ((uintptr_t)b < (uintptr_t)f + f->size_flags) {
+            return MEM_ERR_DOUBLE_FREE;
+        }
+        prev = f;
+        slot = &f->tag_or_next;
+        link = f->tag_or_next;
+    }
+    uintptr_t after = (uintptr_t)b + size;
+    uint32_t next = link;
+    b->size_flags = size; /* clears USED even if b is absorbed below */
+    if (link != 0u && (uintptr_t)from_link(h, link) == after) {
+        block_t *n = from_link(h, link);
+        size += n->size_flags;
+        next = n->tag_or_next;
+    }
+    if (prev != NULL && (uintptr_t)prev + prev->size_flags == (uintptr_t)b) {
+        prev->size_flags += size;
+        prev->tag_or_next = next;
+#if MEM_CONFIG_POISON
+        memset(b, (int)MEM_POISON_BYTE, size);
+#endif
+    } else {
+        b->size_flags = size;
+        b->tag_or_next = next;
+        *slot = to_link(h, b);
+#if MEM_CONFIG_POISON
+        poison(b, size);
+#endif
+    }
+    return MEM_OK;
+}
+
+mem_status_t mem_llff_free(mem_llff_t *heap, void *ptr)
+{
+    if (heap == NULL) {
+        return MEM_ERR_ARG;
+    }
+    if (ptr == NULL) {
+        return MEM_OK;
+    }
+    mem_status_t st;
+    block_t *b = live_block(heap, ptr, &st);
+    if (b == NULL) {
+        return st;
+    }
+    uint32_t size = b->size_flags & ~FLAG_MASK;
+    st = release(heap, b, size);
+    if (st != MEM_OK) {
+        mem_failure_report(st, heap, ptr);
+        return st;
+    }
+    heap->in_use -= size;
+    heap->live--;
+    return MEM_OK;
+}
+
+size_t mem_llff_usable_size(const mem_llff_t *heap, const void *ptr)
+{
+    if (heap == NULL || ptr == NULL) {
+        return 0u;
+    }
+    mem_status_t why;
+    const block_t *b = live_block(heap, ptr, &why);
+    return b == NULL ? 0u : (b->size_flags & ~FLAG_MASK) - HDR;
+}
+
+void *mem_llff_realloc(mem_llff_t *heap, void *ptr, size_t size)
+{
+    if (heap == NULL) {
+        return NULL;
+    }
+    if (ptr == NULL) {
+        return mem_llff_alloc(heap, size);
+    }
+    mem_status_t why;
+    block_t *b = live_block(heap, ptr, &why);
+    if (b == NULL) {
+        return NULL;
+    }
+    uint32_t have = b->size_flags & ~FLAG_MASK;
+    uint32_t bsize = block_size_for(size);
+    if (bsize == 0u) {
+        return fail_alloc(heap, size, MEM_LLFF_ALIGN);
+    }
+    if (bsize <= have) {
+        uint32_t rest = have - bsize;
+        if (rest >= MIN_BLOCK) {
+            mark_used(heap, b, bsize);
+            block_t *tail = blk_at((uintptr_t)b + bsize);
+            mark_used(heap, tail, rest);
+            (void)release(heap, tail, rest); /* tail is new: cannot fail */
+            heap->in_use -= rest;
+        }
+        return ptr;
+    }
+    /* Grow in place if the free block right after b has room. */
+    uintptr_t after = (uintptr_t)b + have;
+    uint32_t *slot = &heap->head;
+    uint32_t link = heap->head;
+    while (link != 0u && (uintptr_t)from_link(heap, link) < after) {
+        slot = &from_link(heap, link)->tag_or_next;
+        link = *slot;
+    }
+    if (link != 0u && (uintptr_t)from_link(heap, link) == after) {
+        block_t *n = from_link(heap, link);
+        uint32_t room = have + n->size_flags;
+        if (bsize <= room) {
+            uint32_t next = n->tag_or_next;
+            uint32_t rest = room - bsize;
+            if (rest < MIN_BLOCK) {
+                bsize = room;
+            } else {
+                block_t *t = blk_at((uintptr_t)b + bsize);
+                t->size_flags = rest;
+                t->tag_or_next = next;
+                next = to_link(heap, t);
+            }
+            *slot = next;
+            mark_used(heap, b, bsize);
+            heap->in_use += bsize - have;
+            if (heap->in_use > heap->peak) {
+                heap->peak = heap->in_use;
+            }
+            return ptr;
+        }
+    }
+    void *moved = mem_llff_alloc(heap, size);
+    if (moved != NULL) {
+        memcpy(moved, ptr, have - HDR);
+        (void)release(heap, b, have); /* b was checked live above */
+        heap->in_use -= have;
+        heap->live--;
+    }
+    return moved;
+}
+
+void mem_llff_stats(const mem_llff_t *heap, mem_llff_stats_t *out)
+{
+    if (heap == NULL || out == NULL) {
+        return;
+    }
+    size_t arena = heap->end - heap->start;
+    out->arena_bytes = arena;
+    out->bytes_in_use = heap->in_use;
+    out->peak_bytes_in_use = heap->peak;
+    out->free_bytes = arena - heap->in_use;
+    uint32_t largest = 0u, count = 0u;
+    for (uint32_t link = heap->head; link != 0u;) {
+        const block_t *f = from_link(heap, link);
+        if (f->size_flags > largest) {
+            largest = f->size_flags;
+        }
+        count++;
+        link = f->tag_or_next;
+    }
+    out->largest_free_block = largest == 0u ? 0u : largest - HDR;
+    out->free_blocks = count;
+    out->live_blocks = heap->live;
+    out->alloc_count = heap->allocs;
+    out->failed_allocs = heap->failed;
+}
+
+static mem_status_t corrupt(const mem_llff_t *h, mem_llff_fault_t *fault,
+                            const char *reason, const void *block)
+{
+    if (fault != NULL) {
+        fault->reason = reason;
+        fault->block = block;
+    }
+    mem_failure_report(MEM_ERR_CORRUPT, h, block);
+    return MEM_ERR_CORRUPT;
+}
+
+mem_status_t mem_llff_check(const mem_llff_t *heap, mem_llff_fault_t *fault)
+{
+    if (heap == NULL) {
+        return MEM_ERR_ARG;
+    }
+    const mem_llff_t *h = heap;
+    if (fault != NULL) {
+        fault->reason = NULL;
+        fault->block = NULL;
+    }
+    uint32_t expect = h->head; /* next free block the walk must meet */
+    size_t used_bytes = 0u;
+    uint32_t used_blocks = 0u;
+    uint32_t prev_free = 0u;
+    for (uintptr_t a = h->start; a != h->end;) {
+        const block_t *b = blk_at(a);
+        uint32_t sf = b->size_flags;
+        uint32_t size = sf & ~FLAG_MASK;
+        if ((sf & (FLAG_MASK & ~USED_BIT)) != 0u) {
+            return corrupt(h, fault, "reserved header bits set", b);
+        }
+        if (size < MIN_BLOCK || size > h->end - a) {
+            return corrupt(h, fault, "block size out of range", b);
+        }
+        if ((sf & USED_BIT) != 0u) {
+            if (b->tag_or_next != tag_of(h, b, sf)) {
+                return corrupt(h, fault, "in-use header tag damaged", b);
+            }
+            used_bytes += size;
+            used_blocks++;
+            prev_free = 0u;
+        } else {
+            if (prev_free) {
+                return corrupt(h, fault, "adjacent free blocks", b);
+            }
+            if (expect == 0u || from_link(h, expect) != b) {
+                return corrupt(h, fault, "free block not next on the list", b);
+            }
+#if MEM_CONFIG_POISON
+            if (poison_damage(b, HDR, size) != 0u) {
+                return corrupt(h, fault, "free memory written (use after free)",
+                               b);
+            }
+#endif
+            expect = b->tag_or_next;
+            prev_free = 1u;
+        }
+        a += size;
+    }
+    if (expect != 0u) {
+        return corrupt(h, fault, "free list points past the blocks", NULL);
+    }
+    if (used_bytes != h->in_use || used_blocks != h->live) {
+        return corrupt(h, fault, "in-use counters disagree with blocks", NULL);
+    }
+    if (h->peak < h->in_use) {
+        return corrupt(h, fault, "peak below bytes in use", NULL);
+    }
+    return MEM_OK;
+}

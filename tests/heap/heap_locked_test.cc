@@ -1,0 +1,131 @@
+// The locked wrapper: every forwarding function for both heaps, and two
+// threads hammering one heap (run under --config=tsan to prove the locking).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstring>
+#include <random>
+#include <thread>
+#include <vector>
+
+extern "C" {
+#include "mem/heap_locked.h"
+}
+
+namespace {
+
+std::atomic<int> g_reports{0};
+void record(mem_status_t, const void *, const void *, void *) { g_reports++; }
+
+class LockedTest : public ::testing::TestWithParam<mem_heap_kind_t> {
+protected:
+    alignas(16) unsigned char arena[64 * 1024];
+    mem_tlsf_t tlsf;
+    mem_llff_t llff;
+    mem_heap_locked_t locked;
+    void SetUp() override {
+        g_reports = 0;
+        mem_failure_hook_set(record, nullptr);
+        if (GetParam() == MEM_HEAP_TLSF) {
+            ASSERT_EQ(MEM_OK, mem_tlsf_init(&tlsf, arena, sizeof(arena)));
+            ASSERT_EQ(MEM_OK, mem_heap_locked_init_tlsf(&locked, &tlsf));
+        } else {
+            ASSERT_EQ(MEM_OK, mem_llff_init(&llff, arena, sizeof(arena)));
+            ASSERT_EQ(MEM_OK, mem_heap_locked_init_llff(&locked, &llff));
+        }
+    }
+    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
+};
+
+TEST_P(LockedTest, EveryOperationForwards) {
+    void *a = mem_heap_locked_alloc(&locked, 100);
+    ASSERT_NE(nullptr, a);
+    EXPECT_EQ(104u, mem_heap_locked_usable_size(&locked, a));
+    void *b = mem_heap_locked_aligned_alloc(&locked, 256, 10);
+    ASSERT_NE(nullptr, b);
+    EXPECT_EQ(0u, reinterpret_cast<uintptr_t>(b) % 256);
+    auto *c = static_cast<unsigned char *>(mem_heap_locked_calloc(&locked, 10, 10));
+    ASSERT_NE(nullptr, c);
+    for (int i = 0; i < 100; i++) ASSERT_EQ(0, c[i]);
+    EXPECT_EQ(nullptr, mem_heap_locked_calloc(&locked, SIZE_MAX, 2));
+    a = mem_heap_locked_realloc(&locked, a, 3000);
+    ASSERT_NE(nullptr, a);
+    mem_heap_locked_stats_t s;
+    ASSERT_EQ(MEM_OK, mem_heap_locked_stats(&locked, &s));
+    EXPECT_EQ(sizeof(arena), s.arena_bytes);
+    EXPECT_EQ(3u, s.live_blocks);
+    EXPECT_EQ(1u, s.failed_allocs);
+    EXPECT_GE(s.peak_bytes_in_use, s.bytes_in_use);
+    EXPECT_GT(s.largest_free_block, 0u);
+    EXPECT_EQ(MEM_OK, mem_heap_locked_check(&locked));
+    EXPECT_EQ(MEM_OK, mem_heap_locked_free(&locked, a));
+    EXPECT_EQ(MEM_ERR_DOUBLE_FREE, mem_heap_locked_free(&locked, a));
+    EXPECT_EQ(1, g_reports.load());
+    EXPECT_EQ(MEM_OK, mem_heap_locked_free(&locked, b));
+    EXPECT_EQ(MEM_OK, mem_heap_locked_free(&locked, c));
+    EXPECT_EQ(MEM_OK, mem_heap_locked_free(&locked, nullptr));
+    ASSERT_EQ(MEM_OK, mem_heap_locked_stats(&locked, &s));
+    EXPECT_EQ(0u, s.bytes_in_use);
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_stats(&locked, nullptr));
+}
+
+TEST_P(LockedTest, TwoThreadsShareOneHeap) {
+    auto worker = [this](uint32_t seed) {
+        std::mt19937 rng(seed);
+        std::vector<std::pair<unsigned char *, unsigned char>> mine;
+        for (int i = 0; i < 3000; i++) {
+            if (mine.size() < 20 && (rng() % 2 == 0 || mine.empty())) {
+                size_t n = 16 + rng() % 200;
+                auto *p = static_cast<unsigned char *>(mem_heap_locked_alloc(&locked, n));
+                if (p != nullptr) {
+                    unsigned char fill = static_cast<unsigned char>(seed + i);
+                    std::memset(p, fill, 16);
+                    mine.push_back({p, fill});
+                }
+            } else {
+                size_t k = rng() % mine.size();
+                for (int j = 0; j < 16; j++) ASSERT_EQ(mine[k].second, mine[k].first[j]);
+                ASSERT_EQ(MEM_OK, mem_heap_locked_free(&locked, mine[k].first));
+                mine.erase(mine.begin() + static_cast<long>(k));
+            }
+        }
+        for (auto &m : mine) ASSERT_EQ(MEM_OK, mem_heap_locked_free(&locked, m.first));
+    };
+    std::thread t1(worker, 1u), t2(worker, 2u);
+    t1.join();
+    t2.join();
+    EXPECT_EQ(MEM_OK, mem_heap_locked_check(&locked));
+    mem_heap_locked_stats_t s;
+    ASSERT_EQ(MEM_OK, mem_heap_locked_stats(&locked, &s));
+    EXPECT_EQ(0u, s.bytes_in_use);
+    EXPECT_EQ(0, g_reports.load());
+}
+
+INSTANTIATE_TEST_SUITE_P(Heaps, LockedTest, ::testing::Values(MEM_HEAP_TLSF, MEM_HEAP_LLFF),
+                         [](const ::testing::TestParamInfo<mem_heap_kind_t> &i) {
+                             return std::string(i.param == MEM_HEAP_TLSF ? "tlsf" : "llff");
+                         });
+
+TEST(LockedInit, RejectsNullAndUninitialisedWrappers) {
+    mem_tlsf_t t;
+    mem_llff_t l;
+    mem_heap_locked_t w;
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_init_tlsf(nullptr, &t));
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_init_tlsf(&w, nullptr));
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_init_llff(nullptr, &l));
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_init_llff(&w, nullptr));
+    mem_heap_locked_t none{};
+    EXPECT_EQ(nullptr, mem_heap_locked_alloc(&none, 8));
+    EXPECT_EQ(nullptr, mem_heap_locked_aligned_alloc(&none, 16, 8));
+    EXPECT_EQ(nullptr, mem_heap_locked_calloc(&none, 1, 8));
+    EXPECT_EQ(nullptr, mem_heap_locked_realloc(&none, nullptr, 8));
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_free(&none, nullptr));
+    EXPECT_EQ(0u, mem_heap_locked_usable_size(&none, nullptr));
+    mem_heap_locked_stats_t s;
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_stats(&none, &s));
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_check(&none));
+    EXPECT_EQ(nullptr, mem_heap_locked_alloc(nullptr, 8));
+    EXPECT_EQ(MEM_ERR_ARG, mem_heap_locked_check(nullptr));
+}
+
+}  // namespace

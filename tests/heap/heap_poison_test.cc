@@ -1,0 +1,130 @@
+// Heaps built with MEM_CONFIG_POISON=1: freed memory is poisoned, and a write
+// to it (use after free) is caught by the integrity walk and by the next
+// allocation that hands the memory out.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "heap_adapter.h"
+#include "mem/config.h"
+
+
+namespace {
+
+std::vector<mem_status_t> g_reports;
+void record(mem_status_t st, const void *, const void *, void *) { g_reports.push_back(st); }
+
+template <class H>
+class PoisonTest : public ::testing::Test {
+protected:
+    alignas(16) unsigned char arena[4096];
+    typename H::Heap heap;
+    void SetUp() override {
+        g_reports.clear();
+        mem_failure_hook_set(record, nullptr);
+        ASSERT_EQ(MEM_OK, H::init(&heap, arena, sizeof(arena)));
+    }
+    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
+};
+
+using HeapTypes = ::testing::Types<TlsfHeap, LlffHeap>;
+struct HeapNames {
+    template <class T>
+    static std::string GetName(int) { return T::kName; }
+};
+TYPED_TEST_SUITE(PoisonTest, HeapTypes, HeapNames);
+
+TYPED_TEST(PoisonTest, FreedMemoryHoldsThePoisonByte) {
+    using H = TypeParam;
+    unsigned char *a = static_cast<unsigned char *>(H::alloc(&this->heap, 200));
+    void *wall = H::alloc(&this->heap, 8);
+    std::memset(a, 0, 200);
+    ASSERT_EQ(MEM_OK, H::free(&this->heap, a));
+    // Beyond the free-list links (first 8 payload bytes) everything is poison.
+    for (int i = 8; i < 200; i++) ASSERT_EQ(MEM_POISON_BYTE, a[i]) << i;
+    EXPECT_EQ(MEM_OK, H::check(&this->heap));
+    EXPECT_EQ(MEM_OK, H::free(&this->heap, wall));
+    EXPECT_TRUE(g_reports.empty());
+}
+
+TYPED_TEST(PoisonTest, UseAfterFreeIsCaughtByTheWalk) {
+    using H = TypeParam;
+    unsigned char *a = static_cast<unsigned char *>(H::alloc(&this->heap, 200));
+    void *wall = H::alloc(&this->heap, 8);
+    ASSERT_EQ(MEM_OK, H::free(&this->heap, a));
+    a[100] = 0;  // use after free
+    std::string why;
+    EXPECT_EQ(MEM_ERR_CORRUPT, H::check(&this->heap, &why));
+    EXPECT_NE(std::string::npos, why.find("use after free")) << why;
+    ASSERT_EQ(1u, g_reports.size());
+    a[100] = MEM_POISON_BYTE;
+    g_reports.clear();
+    EXPECT_EQ(MEM_OK, H::check(&this->heap));
+    EXPECT_EQ(MEM_OK, H::free(&this->heap, wall));
+}
+
+TYPED_TEST(PoisonTest, UseAfterFreeIsCaughtWhenTheMemoryIsHandedOutAgain) {
+    using H = TypeParam;
+    unsigned char *a = static_cast<unsigned char *>(H::alloc(&this->heap, 64));
+    void *wall = H::alloc(&this->heap, 8);
+    ASSERT_EQ(MEM_OK, H::free(&this->heap, a));
+    a[40] = 1;
+    void *again = H::alloc(&this->heap, 64);
+    EXPECT_EQ(a, again);
+    ASSERT_EQ(1u, g_reports.size());
+    EXPECT_EQ(MEM_ERR_CORRUPT, g_reports[0]);
+    g_reports.clear();
+    EXPECT_EQ(MEM_OK, H::free(&this->heap, again));
+    EXPECT_EQ(MEM_OK, H::free(&this->heap, wall));
+    EXPECT_EQ(MEM_OK, H::check(&this->heap));
+}
+
+TYPED_TEST(PoisonTest, DoubleFreeOfAMergedBlockIsStillADoubleFree) {
+    using H = TypeParam;
+    void *a = H::alloc(&this->heap, 64);
+    void *b = H::alloc(&this->heap, 64);
+    void *wall = H::alloc(&this->heap, 8);
+    ASSERT_EQ(MEM_OK, H::free(&this->heap, a));
+    ASSERT_EQ(MEM_OK, H::free(&this->heap, b));  // merges into a; header poisoned
+    EXPECT_EQ(MEM_ERR_DOUBLE_FREE, H::free(&this->heap, b));
+    EXPECT_EQ(MEM_OK, H::free(&this->heap, wall));
+    EXPECT_EQ(MEM_OK, H::check(&this->heap));
+}
+
+// Random sequences with the poison invariant checked after every step.
+TYPED_TEST(PoisonTest, RandomOperationsKeepThePoisonIntact) {
+    using H = TypeParam;
+    std::mt19937 rng(7);
+    std::vector<std::pair<unsigned char *, size_t>> live;
+    for (int step = 0; step < 2000; step++) {
+        unsigned op = rng() % 3;
+        if (op == 0 || live.empty()) {
+            size_t n = rng() % 300;
+            size_t al = size_t{1} << (rng() % 7);
+            auto *p = static_cast<unsigned char *>(H::aligned(&this->heap, al, n));
+            if (p != nullptr) {
+                std::memset(p, 0x3C, n);
+                live.push_back({p, n});
+            }
+        } else if (op == 1) {
+            size_t i = rng() % live.size();
+            ASSERT_EQ(MEM_OK, H::free(&this->heap, live[i].first));
+            live.erase(live.begin() + static_cast<long>(i));
+        } else {
+            size_t i = rng() % live.size();
+            size_t n = rng() % 400;
+            auto *q = static_cast<unsigned char *>(H::realloc(&this->heap, live[i].first, n));
+            if (q != nullptr) {
+                std::memset(q, 0x3C, n);
+                live[i] = {q, n};
+            }
+        }
+        std::string why;
+        ASSERT_EQ(MEM_OK, H::check(&this->heap, &why)) << why << " step " << step;
+        ASSERT_TRUE(g_reports.empty()) << "step " << step;
+    }
+}
+
+}  // namespace
