@@ -1,5 +1,7 @@
 #include "stm32f769/usart.h"
 
+#include "stm32f769/poll.h"
+
 void stm32_usart_init(stm32_usart_t *usart, uint32_t kernel_hz, uint32_t baud)
 {
     usart->cr1 = 0u;
@@ -10,10 +12,8 @@ void stm32_usart_init(stm32_usart_t *usart, uint32_t kernel_hz, uint32_t baud)
 void stm32_usart_write(stm32_usart_t *usart, const char *data, size_t n)
 {
     for (size_t i = 0; i < n; ++i) {
-        while ((usart->isr & STM32_USART_ISR_TXE) == 0u) {
-        }
+        STM32_WAIT_UNTIL(usart->isr & STM32_USART_ISR_TXE, usart->isr);
         usart->tdr = (uint8_t)data[i];
     }
-    while ((usart->isr & STM32_USART_ISR_TC) == 0u) {
-    }
+    STM32_WAIT_UNTIL(usart->isr & STM32_USART_ISR_TC, usart->isr);
 }

@@ -21,10 +21,12 @@ typedef struct {
 #define CMSDK_UART_STATE_TX_FULL (1u << 0)
 #define CMSDK_UART_CTRL_TX_EN (1u << 0)
 
-/* Enables the transmitter at pclk_hz / baud. */
+/* Enables the transmitter at pclk_hz / baud (BAUDDIV clamped to >= 16).
+ * O(1), thread context, no failures. */
 void cmsdk_uart_init(cmsdk_uart_t *uart, uint32_t pclk_hz, uint32_t baud);
 
-/* Blocking write of n bytes. */
+/* Blocking write of n bytes (waits while TX is full). O(n), thread
+ * context, no failures. */
 void cmsdk_uart_write(cmsdk_uart_t *uart, const char *data, size_t n);
 
 #endif /* MPS2_AN500_CMSDK_UART_H */
