@@ -1,0 +1,1 @@
+"""tidemark hardware-in-the-loop rig, host side (see docs/hil.md)."""

@@ -1,0 +1,176 @@
+"""The hardware map: which boards exist, and which one a run uses.
+
+A YAML (or JSON) file names boards:
+
+    boards:
+      disco-1:
+        backend: pyocd
+        probe_uid: "066DFF485750717867114355"   # full unique id, exact match
+        target: stm32f769nihx                   # pyOCD target name
+        platform: stm32f769                     # which firmware build fits
+        frequency_hz: 4000000                   # optional
+        uart: /dev/ttyACM0                      # optional console capture
+        baud: 115200                            # optional
+      emulated:
+        backend: emulated
+        platform: mps2_an500
+        icount_shift: 6                         # optional
+
+`--board emulated` always works, map or not. Without --board, the runner takes
+the single attached probe if pyOCD is importable and exactly one probe is
+attached (using its map entry when the map names it), else the emulated board,
+and says why (select_board's returned reason).
+"""
+
+import dataclasses
+import json
+import os
+
+from hil.errors import BoardGone, InfrastructureError, UsageError
+
+BACKENDS = ("emulated", "pyocd")
+EMULATED = "emulated"
+DEFAULT_PYOCD_TARGET = "stm32f767zi"  # built into pyOCD; F769 needs the DFP pack
+
+
+@dataclasses.dataclass
+class BoardSpec:
+    name: str
+    backend: str
+    platform: str
+    probe_uid: str = None
+    target: str = None
+    frequency_hz: int = 4000000
+    icount_shift: int = 6
+    uart: str = None
+    baud: int = 115200
+
+    @property
+    def lock_key(self):
+        """What the board lock is named after: the probe, or nothing for an
+        emulated board (each run has its own emulator)."""
+        return self.probe_uid if self.backend == "pyocd" else None
+
+
+def emulated_spec(name=EMULATED):
+    return BoardSpec(name=name, backend="emulated", platform="mps2_an500")
+
+
+def _load_text(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise UsageError("cannot read hardware map %s: %s" % (path, e)) from None
+    if path.endswith(".json"):
+        try:
+            return json.loads(text)
+        except ValueError as e:
+            raise UsageError("hardware map %s: %s" % (path, e)) from None
+    try:
+        import yaml
+    except ImportError:
+        raise UsageError("PyYAML missing: apt-get install -y python3-yaml") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise UsageError("hardware map %s: %s" % (path, e)) from None
+
+
+def parse_map(data, source="<map>"):
+    """`data` (the parsed file) as {name: BoardSpec}. Raises UsageError with
+    the board and key on any mistake."""
+    if not isinstance(data, dict) or not isinstance(data.get("boards"), dict):
+        raise UsageError("%s: expected a top-level 'boards:' mapping" % source)
+    known = {f.name for f in dataclasses.fields(BoardSpec)} - {"name"}
+    boards = {}
+    uids = {}
+    for name, entry in data["boards"].items():
+        where = "%s: board %r" % (source, name)
+        if not isinstance(entry, dict):
+            raise UsageError("%s: expected a mapping" % where)
+        unknown = set(entry) - known
+        if unknown:
+            raise UsageError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
+        backend = entry.get("backend")
+        if backend not in BACKENDS:
+            raise UsageError("%s: backend must be one of %s, got %r" % (where, BACKENDS, backend))
+        if not entry.get("platform"):
+            raise UsageError("%s: 'platform' is required" % where)
+        spec = BoardSpec(name=str(name), **entry)
+        if backend == "pyocd":
+            if not spec.probe_uid or not isinstance(spec.probe_uid, str):
+                raise UsageError("%s: a pyocd board needs 'probe_uid' (the probe's full unique id, "
+                                 "quoted)" % where)
+            if spec.probe_uid in uids:
+                raise UsageError("%s: probe %s is already board %r" % (where, spec.probe_uid, uids[spec.probe_uid]))
+            uids[spec.probe_uid] = spec.name
+            spec.target = spec.target or DEFAULT_PYOCD_TARGET
+        boards[spec.name] = spec
+    return boards
+
+
+def load_map(path):
+    return parse_map(_load_text(path), source=path)
+
+
+def default_map_path():
+    """$TIDEMARK_HIL_MAP, else hil/boards.yaml next to this file if present."""
+    env = os.environ.get("TIDEMARK_HIL_MAP")
+    if env:
+        return env
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "boards.yaml")
+    return here if os.path.exists(here) else None
+
+
+def select_board(requested, boards, list_probes):
+    """Chooses the board for a run; returns (BoardSpec, reason).
+
+    `requested`: the --board value or None. `boards`: {name: BoardSpec} from
+    the map (may be empty). `list_probes()`: unique ids of the attached probes,
+    or raises ImportError when pyOCD is not installed (called only when the
+    choice depends on it). Raises UsageError when the request cannot be met.
+    """
+    fallback = boards.get(EMULATED)
+    if fallback is None or fallback.backend != "emulated":
+        fallback = emulated_spec()
+    if requested:
+        if requested in boards:
+            return boards[requested], "board %r from the hardware map" % requested
+        if requested == EMULATED:
+            return fallback, "emulated board requested"
+        raise UsageError("unknown board %r (hardware map has: %s)" % (
+            requested, ", ".join(sorted(boards)) or "no boards"))
+    try:
+        probes = list(list_probes())
+    except ImportError as e:
+        return fallback, "pyOCD not importable (%s): using the emulated board" % e
+    if len(probes) == 1:
+        uid = probes[0]
+        for spec in boards.values():
+            if spec.backend == "pyocd" and spec.probe_uid == uid:
+                return spec, "the one attached probe %s is board %r" % (uid, spec.name)
+        spec = BoardSpec(name="probe-" + uid, backend="pyocd", platform="stm32f769",
+                         probe_uid=uid, target=DEFAULT_PYOCD_TARGET)
+        return spec, ("the one attached probe %s (not in the hardware map: target %s, "
+                      "platform stm32f769)" % (uid, DEFAULT_PYOCD_TARGET))
+    if not probes:
+        return fallback, "no debug probe attached: using the emulated board"
+    return fallback, ("%d probes attached (%s) and no --board: using the emulated "
+                             "board; pick one with --board" % (len(probes), ", ".join(probes)))
+
+
+def choose_probe(configured_uid, attached_uids):
+    """The one attached probe whose unique id EQUALS `configured_uid`.
+    pyOCD matches unique ids by substring, which can pick the wrong board;
+    this refuses anything but exactly one exact match."""
+    exact = [u for u in attached_uids if u == configured_uid]
+    if len(exact) == 1:
+        return exact[0]
+    if not exact:
+        similar = [u for u in attached_uids if configured_uid in u or u in configured_uid]
+        raise BoardGone("probe %s is not attached (attached: %s%s)" % (
+            configured_uid, ", ".join(attached_uids) or "none",
+            "; partial matches are never used" if similar else ""))
+    raise InfrastructureError("probe id %s is ambiguous: %d attached probes report it; "
+                      "refusing to flash" % (configured_uid, len(exact)))

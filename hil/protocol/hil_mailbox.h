@@ -1,0 +1,260 @@
+/*
+ * hil_mailbox.h — the HIL mailbox: how the host rig and the target agent
+ * (apps/hil_agent) talk through RAM. Full description: docs/hil-protocol.md.
+ *
+ * The agent defines exactly one global `hil_mailbox_t hil_mailbox` in
+ * non-cached RAM (DTCM on the STM32F769: MEM_DTCM_BSS from mem/region.h).
+ * The host finds it through its ELF symbol and reaches it with the debugger.
+ *
+ * Handshake (all words little-endian u32; "publish" = DMB, then the store):
+ *   agent at boot:  (mailbox zeroed as .bss) fill version, build_id,
+ *                   capabilities, timestamp_hz (bsp_cycles_hz()), last_fault
+ *                   (from bsp_fault_take()), then publish
+ *                   magic = HIL_MAILBOX_MAGIC. The agent never reads magic:
+ *                   the host clears it (core halted at the reset vector)
+ *                   before every start, and before HIL_CMD_FAULT, so a
+ *                   stale magic from the previous boot never looks ready.
+ *   host:           waits for magic and version; writes command and args[],
+ *                   then seq (previous seq + 1, never 0), then rings
+ *                   doorbell = HIL_DOORBELL_RING.
+ *   agent (polls doorbell in its main loop; no WFI on the emulated board):
+ *                   on HIL_DOORBELL_RING: DMB; doorbell = 0; status = BUSY;
+ *                   runs the command; writes results[], result_layout,
+ *                   result_words, status; then publishes ack_seq = seq LAST.
+ *   host:           polls ack_seq == seq (with a timeout), then reads status,
+ *                   result_layout, result_words and results[].
+ * heartbeat is incremented by the agent on every main-loop pass and during
+ * long commands, so the host can tell a busy agent from a dead one.
+ *
+ * Layout is fixed by this header for a given HIL_PROTOCOL_VERSION; any
+ * change of an offset, ID or result layout bumps the version.
+ */
+#ifndef HIL_MAILBOX_H
+#define HIL_MAILBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HIL_PROTOCOL_VERSION 1u
+
+#define HIL_MAILBOX_MAGIC 0x4C494854u /* bytes "THIL" in memory */
+#define HIL_DOORBELL_RING 0x474E4952u /* bytes "RING" in memory */
+
+#define HIL_MAILBOX_SYMBOL "hil_mailbox"
+
+#define HIL_ARG_WORDS 8u
+#define HIL_RESULT_WORDS 64u
+
+/* ---- commands (mailbox.command) ------------------------------------------ */
+#define HIL_CMD_NONE 0u
+#define HIL_CMD_PING 1u         /* args: any; results: args[0..7] echoed       */
+#define HIL_CMD_ADC_BURST 2u    /* args: count, rate_hz                         */
+#define HIL_CMD_PACKET_BURST 3u /* args: count, size_min, size_max, interval_us, seed */
+#define HIL_CMD_STACK_REPORT 4u /* args: none                                   */
+#define HIL_CMD_HEAP_STRESS 5u  /* args: heap (HIL_HEAP_*), ops, seed, max_size */
+#define HIL_CMD_BENCH 6u        /* args: op (HIL_BENCH_*), iterations           */
+#define HIL_CMD_FAULT 7u        /* args: kind (HIL_FAULT_*); never answers when
+                                   the fault happens: the BSP records it and
+                                   resets, the agent publishes it in last_fault */
+#define HIL_CMD_COUNT 8u
+
+/* ---- status (mailbox.status) ----------------------------------------------- */
+#define HIL_STATUS_IDLE 0u            /* nothing run since boot                 */
+#define HIL_STATUS_BUSY 1u            /* command taken, running                 */
+#define HIL_STATUS_OK 2u              /* done, results valid                    */
+#define HIL_STATUS_UNKNOWN_COMMAND 3u /* command ID not defined                 */
+#define HIL_STATUS_BAD_ARGS 4u        /* arguments out of range                 */
+#define HIL_STATUS_UNSUPPORTED 5u     /* defined but not built into this agent  */
+#define HIL_STATUS_FAILED 6u          /* ran but could not complete (results may
+                                         be partial; layout says which)         */
+#define HIL_STATUS_NO_FAULT 7u        /* HIL_CMD_FAULT returned without faulting */
+
+/* ---- result layouts (mailbox.result_layout) -------------------------------- */
+#define HIL_LAYOUT_NONE 0u
+#define HIL_LAYOUT_PING 1u
+#define HIL_LAYOUT_ADC_BURST 2u
+#define HIL_LAYOUT_PACKET_BURST 3u
+#define HIL_LAYOUT_STACK_REPORT 4u
+#define HIL_LAYOUT_HEAP_STRESS 5u
+#define HIL_LAYOUT_BENCH 6u
+
+/* ---- enumerated arguments ------------------------------------------------- */
+#define HIL_HEAP_LLFF 1u
+#define HIL_HEAP_TLSF 2u
+
+#define HIL_BENCH_POOL_ALLOC 1u
+#define HIL_BENCH_POOL_FREE 2u
+#define HIL_BENCH_SPSC_PUSH 3u
+#define HIL_BENCH_SPSC_POP 4u
+#define HIL_BENCH_LLFF_ALLOC 5u
+#define HIL_BENCH_LLFF_FREE 6u
+#define HIL_BENCH_TLSF_ALLOC 7u
+#define HIL_BENCH_TLSF_FREE 8u
+
+#define HIL_FAULT_STACK_OVERFLOW 1u /* recurse into the MPU guard below the stack
+                                       (MemManage, BSP_FAULT_FLAG_STACK_OVERFLOW) */
+#define HIL_FAULT_BAD_ADDRESS 2u    /* load from an unmapped address (BusFault)    */
+#define HIL_FAULT_UNDEFINED 3u      /* execute an undefined instruction (UsageFault) */
+#define HIL_FAULT_DIV_ZERO 4u       /* integer divide by zero with CCR.DIV_0_TRP set
+                                       (UsageFault)                                */
+
+/* ---- result layouts ------------------------------------------------------- */
+/* Cycle counts are in ticks of the agent's timestamp counter (mailbox
+ * .timestamp_hz: DWT CYCCNT at the core clock on the STM32F769; a 25 MHz CMSDK
+ * timer on mps2-an500, where DWT is not emulated). 64-bit totals are split
+ * into _lo/_hi words; the host divides by the count to get means. */
+
+#define HIL_HIST_BUCKETS 16u /* bucket i: [i*w, (i+1)*w) ticks; last: >= 15*w */
+#define HIL_TRACE_POINTS 16u /* level sampled at 16 evenly spaced moments     */
+#define HIL_MAX_STACKS 16u
+
+typedef struct {
+    uint32_t echo[HIL_ARG_WORDS];
+} hil_ping_result_t;
+
+typedef struct {
+    uint32_t received;          /* samples the consumer took                   */
+    uint32_t dropped;           /* samples the ISR could not queue (full)      */
+    uint32_t lost_seq;          /* gaps in sample sequence numbers seen        */
+    uint32_t queue_capacity;    /* SPSC queue slots                            */
+    uint32_t queue_high_water;  /* most slots ever used                        */
+    uint32_t latency_min;       /* ISR timestamp -> consumer, ticks            */
+    uint32_t latency_max;
+    uint32_t latency_total_lo;  /* sum over `received` samples                 */
+    uint32_t latency_total_hi;
+    uint32_t hist_bucket_width; /* ticks per histogram bucket (w)              */
+    uint32_t hist[HIL_HIST_BUCKETS];
+    uint32_t queue_level[HIL_TRACE_POINTS]; /* queue fill over the burst       */
+} hil_adc_burst_result_t;
+
+typedef struct {
+    uint32_t accepted;          /* packets allocated, filled, checked, freed   */
+    uint32_t dropped_pool_empty;/* allocations refused: pool exhausted         */
+    uint32_t checksum_errors;   /* packets whose payload check failed          */
+    uint32_t pool_blocks;       /* blocks in the pool                          */
+    uint32_t pool_low_water;    /* fewest free blocks seen                     */
+    uint32_t alloc_min;         /* ticks per pool alloc                        */
+    uint32_t alloc_max;
+    uint32_t alloc_total_lo;    /* sum over `accepted` allocations             */
+    uint32_t alloc_total_hi;
+    uint32_t free_min;          /* ticks per pool free                         */
+    uint32_t free_max;
+    uint32_t free_total_lo;     /* sum over `accepted` frees                   */
+    uint32_t free_total_hi;
+    uint32_t pool_free_level[HIL_TRACE_POINTS]; /* free blocks over the burst  */
+} hil_packet_burst_result_t;
+
+typedef struct {
+    uint32_t tag;        /* up to 4 ASCII chars, first char in the low byte ("MSP") */
+    uint32_t size;       /* bytes                                            */
+    uint32_t high_water; /* bytes ever used (painted pattern overwritten)    */
+} hil_stack_entry_t;
+
+typedef struct {
+    uint32_t count; /* valid entries                                         */
+    hil_stack_entry_t stacks[HIL_MAX_STACKS];
+} hil_stack_report_result_t;
+
+typedef struct {
+    uint32_t heap;           /* HIL_HEAP_*                                   */
+    uint32_t ops;            /* operations done                              */
+    uint32_t failed_allocs;  /* allocations that returned no memory          */
+    uint32_t heap_size;      /* bytes managed                                */
+    uint32_t peak_used;      /* most bytes allocated at once (incl. overhead) */
+    uint32_t largest_free;   /* largest free block at the end                */
+    uint32_t free_total;     /* free bytes at the end                        */
+    uint32_t check_errors;   /* integrity-check failures (must be 0)         */
+    uint32_t allocs;         /* successful allocations                       */
+    uint32_t alloc_max;      /* ticks                                        */
+    uint32_t alloc_total_lo;
+    uint32_t alloc_total_hi;
+    uint32_t frees;
+    uint32_t free_max;
+    uint32_t free_total_lo;
+    uint32_t free_total_hi;
+} hil_heap_stress_result_t;
+
+typedef struct {
+    uint32_t op;            /* HIL_BENCH_*                                   */
+    uint32_t iterations;    /* operations timed                              */
+    uint32_t min;           /* ticks per operation, timer overhead removed   */
+    uint32_t max;
+    uint32_t total_lo;
+    uint32_t total_hi;
+    uint32_t overhead;      /* ticks of an empty timed section (subtracted)  */
+} hil_bench_result_t;
+
+typedef union {
+    uint32_t words[HIL_RESULT_WORDS];
+    hil_ping_result_t ping;
+    hil_adc_burst_result_t adc_burst;
+    hil_packet_burst_result_t packet_burst;
+    hil_stack_report_result_t stack_report;
+    hil_heap_stress_result_t heap_stress;
+    hil_bench_result_t bench;
+} hil_results_t;
+
+/* The fault the previous run died of, as the BSP captured it. The agent
+ * fills this at boot, BEFORE publishing magic: if bsp_fault_take() returns a
+ * record, copy its fields here (same names, see bsp_fault_record_t in
+ * bsp/board.h) and set valid = 1; otherwise leave it zero. */
+typedef struct {
+    uint32_t valid;      /* 1: a sealed BSP fault record was taken at this boot */
+    uint32_t exception;  /* IPSR number: 3 HardFault, 4 MemManage, 5 BusFault, 6 UsageFault */
+    uint32_t cfsr;
+    uint32_t hfsr;
+    uint32_t mmfar;
+    uint32_t bfar;
+    uint32_t pc;         /* stacked PC */
+    uint32_t lr;         /* stacked LR */
+    uint32_t xpsr;       /* stacked xPSR */
+    uint32_t sp;         /* address of the stacked frame */
+    uint32_t exc_return;
+    uint32_t flags;      /* BSP_FAULT_FLAG_* (PSP, FP frame, stack overflow, frame invalid) */
+} hil_fault_info_t;
+
+/* ---- the mailbox ------------------------------------------------------------ */
+typedef struct {
+    /* identity: written by the agent at boot, magic last */
+    volatile uint32_t magic;          /* 0x00 HIL_MAILBOX_MAGIC when ready    */
+    volatile uint32_t version;        /* 0x04 HIL_PROTOCOL_VERSION            */
+    volatile uint32_t build_id;       /* 0x08 firmware build identifier       */
+    volatile uint32_t capabilities;   /* 0x0C bit n set: HIL_CMD n built in   */
+    volatile uint32_t timestamp_hz;   /* 0x10 ticks per second of cycle counts */
+    volatile uint32_t boot_count;     /* 0x14 kept in .noinit by the agent; 0 if not */
+    /* request: written by the host */
+    volatile uint32_t command;        /* 0x18 HIL_CMD_*                       */
+    volatile uint32_t args[HIL_ARG_WORDS]; /* 0x1C                            */
+    volatile uint32_t seq;            /* 0x3C request number, != 0            */
+    volatile uint32_t doorbell;       /* 0x40 HIL_DOORBELL_RING; agent clears */
+    /* response: written by the agent, ack_seq last */
+    volatile uint32_t status;         /* 0x44 HIL_STATUS_*                    */
+    volatile uint32_t result_layout;  /* 0x48 HIL_LAYOUT_*                    */
+    volatile uint32_t result_words;   /* 0x4C valid words in results          */
+    volatile uint32_t heartbeat;      /* 0x50 incremented while alive         */
+    volatile uint32_t ack_seq;        /* 0x54 = seq when the answer is complete */
+    hil_results_t results;            /* 0x58 */
+    /* written by the agent at boot, before magic */
+    hil_fault_info_t last_fault;      /* 0x158 fault that ended the previous run */
+} hil_mailbox_t;
+
+
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+_Static_assert(offsetof(hil_mailbox_t, command) == 0x18, "hil mailbox layout");
+_Static_assert(offsetof(hil_mailbox_t, seq) == 0x3C, "hil mailbox layout");
+_Static_assert(offsetof(hil_mailbox_t, ack_seq) == 0x54, "hil mailbox layout");
+_Static_assert(offsetof(hil_mailbox_t, results) == 0x58, "hil mailbox layout");
+_Static_assert(offsetof(hil_mailbox_t, last_fault) == 0x158, "hil mailbox layout");
+_Static_assert(sizeof(hil_mailbox_t) == 0x158 + 12 * 4, "hil mailbox size");
+_Static_assert(sizeof(hil_results_t) == 4 * HIL_RESULT_WORDS, "hil results size");
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HIL_MAILBOX_H */

@@ -1,0 +1,201 @@
+"""A real board behind a debug probe, through pyOCD (>= 0.36).
+
+pyOCD is imported only here and only when a pyocd board is used; without it
+the error says how to install it. The probe is pinned by its full unique id:
+exactly one attached probe must report exactly that id (pyOCD's own lookup
+matches substrings), otherwise nothing is opened and nothing is flashed. The
+target connects under reset (most reliable on STM32F7) and is flashed with
+FileProgrammer. Memory is read through the AHB-AP while the core runs.
+The console UART (optional, `uart:` in the map) is captured with pyserial.
+"""
+
+import contextlib
+import threading
+
+from hil.board import Board
+from hil.errors import BackendUnavailable, BoardGone, InfrastructureError
+from hil.hardware_map import choose_probe
+
+PYOCD_HINT = ("pyOCD is not installed: pip install pyocd>=0.36 "
+              "(Debian's python3-pyocd 0.13 lacks STM32F7 support and FileProgrammer)")
+MIN_VERSION = (0, 36)
+
+
+def _version_tuple(text):
+    parts = []
+    for p in text.split(".")[:2]:
+        digits = "".join(c for c in p if c.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def import_pyocd():
+    """The pyOCD modules the backend uses; BackendUnavailable with an install
+    hint when pyOCD is missing or too old."""
+    try:
+        import pyocd
+        from pyocd.core.helpers import ConnectHelper
+        from pyocd.core.target import Target
+        from pyocd.flash.file_programmer import FileProgrammer
+    except ImportError as e:
+        raise BackendUnavailable("%s [%s]" % (PYOCD_HINT, e)) from None
+    version = getattr(pyocd, "__version__", "0")
+    if _version_tuple(version) < MIN_VERSION:
+        raise BackendUnavailable("pyOCD %s is too old: pip install pyocd>=0.36" % version)
+    return ConnectHelper, Target, FileProgrammer
+
+
+def attached_probe_uids():
+    """Unique ids of the attached probes. Raises ImportError (with the install
+    hint) when pyOCD is unusable, which board selection treats as "no pyOCD"."""
+    try:
+        helper, _, _ = import_pyocd()
+    except BackendUnavailable as e:
+        raise ImportError(str(e)) from None
+    return [p.unique_id for p in helper.get_all_connected_probes(blocking=False)]
+
+
+class PyocdBoard(Board):
+    backend = "pyocd"
+
+    def __init__(self, spec):
+        """`spec` is a hardware_map.BoardSpec with backend pyocd."""
+        self.spec = spec
+        self.name = spec.name
+        self._helper, self._target_cls, self._programmer_cls = import_pyocd()
+        self.session = None
+        self.target = None
+        self._log = bytearray()
+        self._log_lock = threading.Lock()
+        self._serial = None
+        self._serial_thread = None
+        self._open()
+
+    # ---- connection ------------------------------------------------------
+    @contextlib.contextmanager
+    def _calls(self, what):
+        """pyOCD raises many exception types: all become infrastructure errors."""
+        try:
+            yield
+        except InfrastructureError:
+            raise
+        except Exception as e:  # pylint: disable=broad-except
+            raise BoardGone("%s on %s (probe %s) failed: %s: %s" % (
+                what, self.name, self.spec.probe_uid, type(e).__name__, e)) from None
+
+    def _open(self):
+        with self._calls("probe lookup"):
+            uids = [p.unique_id for p in self._helper.get_all_connected_probes(blocking=False)]
+        uid = choose_probe(self.spec.probe_uid, uids)
+        with self._calls("connect"):
+            session = self._helper.session_with_chosen_probe(
+                unique_id=uid, blocking=False, return_first=False, auto_open=False,
+                options={"target_override": self.spec.target,
+                         "frequency": int(self.spec.frequency_hz),
+                         "connect_mode": "under-reset"})
+        if session is None or session.probe is None or session.probe.unique_id != uid:
+            raise InfrastructureError("pyOCD did not open exactly probe %s; refusing to go on" % uid)
+        with self._calls("connect"):
+            session.open()
+        self.session = session
+        self.target = session.target
+        if self.spec.uart:
+            self._start_uart()
+
+    def _start_uart(self):
+        try:
+            import serial
+        except ImportError:
+            raise BackendUnavailable("pyserial missing: apt-get install -y python3-serial") from None
+        try:
+            self._serial = serial.Serial(self.spec.uart, self.spec.baud, timeout=0.1)
+        except serial.SerialException as e:
+            raise BoardGone("cannot open console %s: %s" % (self.spec.uart, e)) from None
+        self._serial_thread = threading.Thread(target=self._pump_uart, daemon=True)
+        self._serial_thread.start()
+
+    def _pump_uart(self):
+        while self._serial is not None:
+            try:
+                data = self._serial.read(256)
+            except Exception:  # port closed or unplugged: stop capturing
+                return
+            if data:
+                with self._log_lock:
+                    self._log += data
+
+    # ---- Board -----------------------------------------------------------
+    def flash(self, elf_path, progress=None):
+        with self._calls("flash"):
+            programmer = self._programmer_cls(self.session, chip_erase="sector", smart_flash=True,
+                                              progress=progress)
+            programmer.program(elf_path, file_format="elf")
+        with self._log_lock:
+            self._log.clear()
+        self.reset(halt=True)
+
+    def reset(self, halt=False):
+        with self._calls("reset"):
+            self.target.reset_and_halt(self._target_cls.ResetType.HARDWARE)
+            if not halt:
+                self.target.resume()
+
+    def halt(self):
+        with self._calls("halt"):
+            self.target.halt()
+
+    def resume(self):
+        with self._calls("resume"):
+            self.target.resume()
+
+    def is_halted(self):
+        with self._calls("state"):
+            return self.target.get_state() == self._target_cls.State.HALTED
+
+    def read_pc(self):
+        with self._calls("read pc"):
+            if self.target.get_state() != self._target_cls.State.HALTED:
+                self.target.halt()
+            return self.target.read_core_register("pc")
+
+    def read_memory(self, address, length):
+        with self._calls("memory read"):
+            return bytes(self.target.read_memory_block8(address, length))
+
+    def write_memory(self, address, data):
+        with self._calls("memory write"):
+            self.target.write_memory_block8(address, list(data))
+
+    def read_block32(self, address, count):
+        with self._calls("memory read"):
+            return list(self.target.read_memory_block32(address, count))
+
+    def write_block32(self, address, words):
+        with self._calls("memory write"):
+            self.target.write_memory_block32(address, [w & 0xFFFFFFFF for w in words])
+
+    def read_u32(self, address):
+        with self._calls("memory read"):
+            return self.target.read32(address)
+
+    def write_u32(self, address, value):
+        with self._calls("memory write"):
+            self.target.write32(address, value & 0xFFFFFFFF)
+
+    def read_log(self):
+        with self._log_lock:
+            return self._log.decode("utf-8", "replace")
+
+    def close(self):
+        if self._serial is not None:
+            port, self._serial = self._serial, None
+            try:
+                port.close()
+            except Exception:
+                pass
+        if self.session is not None:
+            session, self.session = self.session, None
+            try:
+                session.close()
+            except Exception:
+                pass

@@ -1,0 +1,68 @@
+"""report.html: one self-contained page (plots embedded as base64 PNG)."""
+
+import html
+
+from hil.plots import plots_for
+from hil.results import ERROR, FAILED, PASSED
+
+COLOURS = {PASSED: "#2e7d32", FAILED: "#c62828", ERROR: "#ef6c00"}
+
+STYLE = """
+body{font-family:sans-serif;margin:2em;max-width:70em}
+table{border-collapse:collapse;margin:1em 0}
+td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
+.outcome{color:#fff;font-weight:bold}
+pre{background:#f6f6f6;padding:.6em;overflow:auto;max-height:25em}
+"""
+
+
+def _e(x):
+    return html.escape(str(x))
+
+
+def _badge(outcome):
+    return '<td class="outcome" style="background:%s">%s</td>' % (COLOURS.get(outcome, "#777"), _e(outcome.upper()))
+
+
+def build_html(run):
+    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>HIL %s on %s</title>"
+             "<style>%s</style></head><body>" % (_e(run.suite), _e(run.board), STYLE)]
+    parts.append("<h1>HIL suite %s: %s</h1>" % (_e(run.suite), _e(run.verdict)))
+    parts.append("<table>")
+    for label, value in (("board", "%s (%s)" % (run.board, run.backend)), ("selected because", run.selection),
+                         ("firmware", run.firmware), ("sha256", run.firmware_sha256),
+                         ("agent", run.agent), ("started", run.started_at),
+                         ("duration", "%.2f s" % run.duration_s), ("exit code", run.exit_code)):
+        parts.append("<tr><th>%s</th><td>%s</td></tr>" % (_e(label), _e(value)))
+    if run.infrastructure_error:
+        parts.append("<tr><th>infrastructure error</th><td>%s</td></tr>" % _e(run.infrastructure_error))
+    parts.append("</table><h2>Cases</h2><table><tr><th>case</th><th>command</th><th>outcome</th>"
+                 "<th>status</th><th>time</th><th>reason</th></tr>")
+    for c in run.cases:
+        parts.append("<tr><td><a href='#%s'>%s</a></td><td>%s</td>%s<td>%s</td><td>%.2f s</td><td>%s</td></tr>" % (
+            _e(c.name), _e(c.name), _e(c.command), _badge(c.outcome), _e(c.status), c.duration_s, _e(c.reason)))
+    parts.append("</table>")
+    for c in run.cases:
+        parts.append("<h2 id='%s'>%s</h2><p>%s %s, %d attempt(s)</p>" % (
+            _e(c.name), _e(c.name), _e(c.command), _e(c.args), c.attempts))
+        if c.checks:
+            parts.append("<table><tr><th>limit</th><th>value</th><th>ok</th></tr>")
+            for chk in c.checks:
+                parts.append("<tr><td>%s</td><td>%s</td><td>%s</td></tr>" % (
+                    _e(chk.limit.describe()), _e(chk.value), "yes" if chk.ok else "<b>NO</b>"))
+            parts.append("</table>")
+        if c.metrics:
+            parts.append("<details><summary>metrics</summary><pre>%s</pre></details>" % _e(
+                "\n".join("%s = %r" % kv for kv in sorted(c.metrics.items()))))
+        if c.diagnostics:
+            parts.append("<p>diagnostics: <code>%s</code></p>" % _e(c.diagnostics))
+        for title, png in plots_for(c):
+            parts.append("<figure><img alt='%s' src='data:image/png;base64,%s'><figcaption>%s</figcaption></figure>"
+                         % (_e(title), png, _e(title)))
+    parts.append("<h2>Console log</h2><pre>%s</pre></body></html>" % _e(run.uart_log[-20000:]))
+    return "\n".join(parts)
+
+
+def write_html(run, path):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(build_html(run))

@@ -1,0 +1,55 @@
+"""JUnit XML for CI (Bazel puts it in $XML_OUTPUT_FILE): one testcase per
+case; a broken limit or timeout is a <failure>, an infrastructure problem an
+<error>, so dashboards keep the two apart like the exit code does."""
+
+import re
+import xml.etree.ElementTree as ET
+
+from hil.results import ERROR, FAILED
+
+
+_NOT_XML = re.compile("[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD]")
+
+
+def xml_text(text):
+    """`text` without the characters XML 1.0 cannot carry (UART noise)."""
+    return _NOT_XML.sub("\ufffd", str(text))
+
+
+def build_junit(run):
+    suites = ET.Element("testsuites")
+    suite = ET.SubElement(suites, "testsuite", {
+        "name": "hil.%s" % run.suite,
+        "tests": str(len(run.cases)),
+        "failures": str(run.count(FAILED)),
+        "errors": str(run.count(ERROR) + (1 if run.infrastructure_error else 0)),
+        "time": "%.3f" % run.duration_s,
+        "timestamp": run.started_at,
+        "hostname": run.board,
+    })
+    props = ET.SubElement(suite, "properties")
+    for key in ("board", "backend", "firmware", "firmware_sha256"):
+        ET.SubElement(props, "property", {"name": key, "value": str(getattr(run, key))})
+    if run.infrastructure_error:
+        tc = ET.SubElement(suite, "testcase", {"classname": "hil.%s" % run.board, "name": "setup", "time": "0"})
+        ET.SubElement(tc, "error", {"message": xml_text(run.infrastructure_error), "type": "infrastructure"})
+    for case in run.cases:
+        tc = ET.SubElement(suite, "testcase", {
+            "classname": "hil.%s" % run.board, "name": case.name, "time": "%.3f" % case.duration_s})
+        if case.outcome == FAILED:
+            el = ET.SubElement(tc, "failure", {"message": xml_text(case.reason), "type": "test"})
+            el.text = xml_text("\n".join(c.describe() for c in case.checks if not c.ok))
+        elif case.outcome == ERROR:
+            el = ET.SubElement(tc, "error", {"message": xml_text(case.reason), "type": "infrastructure"})
+        out = ET.SubElement(tc, "system-out")
+        out.text = xml_text("command %s %r status %s attempts %d\nmetrics %r" % (
+            case.command, case.args, case.status, case.attempts, case.metrics))
+    log = ET.SubElement(suite, "system-out")
+    log.text = xml_text(run.uart_log[-20000:])
+    return ET.ElementTree(suites)
+
+
+def write_junit(run, path):
+    tree = build_junit(run)
+    ET.indent(tree)
+    tree.write(path, encoding="utf-8", xml_declaration=True)

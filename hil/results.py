@@ -1,0 +1,76 @@
+"""What a run produced: one CaseResult per case and the RunResult around them.
+
+Outcomes: "passed", "failed" (the firmware's answer broke a limit, came with
+the wrong status, or never came: timeout), "error" (infrastructure: the rig
+could not test). Exit codes of the runner follow from them.
+"""
+
+import dataclasses
+
+PASSED, FAILED, ERROR = "passed", "failed", "error"
+
+EXIT_PASS = 0
+EXIT_TEST_FAILURE = 1
+EXIT_INFRASTRUCTURE = 2
+EXIT_USAGE = 3
+
+
+@dataclasses.dataclass
+class CaseResult:
+    name: str
+    command: str
+    args: dict
+    outcome: str = ERROR
+    reason: str = ""
+    status: str = ""
+    duration_s: float = 0.0
+    attempts: int = 0
+    metrics: dict = dataclasses.field(default_factory=dict)   # scalars, for limits
+    details: dict = dataclasses.field(default_factory=dict)   # arrays, for plots
+    checks: list = dataclasses.field(default_factory=list)    # limits.Check
+    diagnostics: dict = dataclasses.field(default_factory=dict)
+
+    def to_dict(self):
+        d = dataclasses.asdict(self)
+        d["checks"] = [c.to_dict() for c in self.checks]
+        return d
+
+
+@dataclasses.dataclass
+class RunResult:
+    suite: str
+    board: str
+    backend: str
+    selection: str
+    firmware: str
+    firmware_sha256: str = ""
+    agent: dict = dataclasses.field(default_factory=dict)
+    started_at: str = ""
+    duration_s: float = 0.0
+    cases: list = dataclasses.field(default_factory=list)
+    infrastructure_error: str = ""   # a failure outside any case (e.g. board busy)
+    uart_log: str = ""
+
+    def count(self, outcome):
+        return sum(1 for c in self.cases if c.outcome == outcome)
+
+    @property
+    def exit_code(self):
+        if self.infrastructure_error or self.count(ERROR):
+            return EXIT_INFRASTRUCTURE
+        if self.count(FAILED):
+            return EXIT_TEST_FAILURE
+        return EXIT_PASS
+
+    @property
+    def verdict(self):
+        return {EXIT_PASS: "PASS", EXIT_TEST_FAILURE: "FAIL",
+                EXIT_INFRASTRUCTURE: "INFRASTRUCTURE ERROR"}[self.exit_code]
+
+    def to_dict(self):
+        d = dataclasses.asdict(self)
+        d["cases"] = [c.to_dict() for c in self.cases]
+        d["exit_code"] = self.exit_code
+        d["verdict"] = self.verdict
+        d["summary"] = {o: self.count(o) for o in (PASSED, FAILED, ERROR)}
+        return d

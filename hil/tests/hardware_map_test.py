@@ -1,0 +1,129 @@
+"""Hardware map parsing, board selection and exact probe matching."""
+
+import json
+import os
+import tempfile
+import unittest
+
+from hil.errors import BoardGone, InfrastructureError, UsageError
+from hil.hardware_map import choose_probe, load_map, parse_map, select_board
+
+MAP = {"boards": {
+    "disco-1": {"backend": "pyocd", "probe_uid": "066DFF485750717867114355",
+                "target": "stm32f769nihx", "platform": "stm32f769"},
+    "disco-2": {"backend": "pyocd", "probe_uid": "0669FF3032524B4E43123456", "platform": "stm32f769"},
+    "qemu": {"backend": "emulated", "platform": "mps2_an500", "icount_shift": 4},
+}}
+
+
+def probes(*uids):
+    return lambda: list(uids)
+
+
+def no_pyocd():
+    raise ImportError("pyOCD is not installed: pip install pyocd>=0.36")
+
+
+class ParseMap(unittest.TestCase):
+    def test_parses_boards(self):
+        boards = parse_map(MAP)
+        self.assertEqual(set(boards), {"disco-1", "disco-2", "qemu"})
+        self.assertEqual(boards["disco-1"].target, "stm32f769nihx")
+        self.assertEqual(boards["disco-2"].target, "stm32f767zi")  # default
+        self.assertEqual(boards["qemu"].icount_shift, 4)
+        self.assertEqual(boards["disco-1"].lock_key, "066DFF485750717867114355")
+        self.assertIsNone(boards["qemu"].lock_key)
+
+    def test_loads_yaml_and_json_files(self):
+        here = os.path.dirname(os.path.abspath(__file__))
+        example = load_map(os.path.join(here, "..", "boards.yaml"))
+        self.assertEqual(example["disco-1"].backend, "pyocd")
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(MAP, f)
+        self.addCleanup(os.unlink, f.name)
+        self.assertEqual(set(load_map(f.name)), set(MAP["boards"]))
+
+    def test_rejects_mistakes(self):
+        bad = [
+            {},
+            {"boards": []},
+            {"boards": {"x": {"backend": "openocd", "platform": "p"}}},
+            {"boards": {"x": {"backend": "pyocd", "platform": "p"}}},                    # no uid
+            {"boards": {"x": {"backend": "pyocd", "platform": "p", "probe_uid": 123}}},  # unquoted
+            {"boards": {"x": {"backend": "emulated"}}},                                  # no platform
+            {"boards": {"x": {"backend": "emulated", "platform": "p", "colour": 1}}},
+            {"boards": {"a": {"backend": "pyocd", "platform": "p", "probe_uid": "U1"},
+                        "b": {"backend": "pyocd", "platform": "p", "probe_uid": "U1"}}},  # shared probe
+        ]
+        for data in bad:
+            with self.subTest(data=data), self.assertRaises(UsageError):
+                parse_map(data)
+        with self.assertRaises(UsageError):
+            load_map("/nonexistent/boards.yaml")
+
+
+class SelectBoard(unittest.TestCase):
+    def setUp(self):
+        self.boards = parse_map(MAP)
+
+    def test_named_board(self):
+        spec, why = select_board("disco-2", self.boards, no_pyocd)
+        self.assertEqual(spec.name, "disco-2")
+        self.assertIn("hardware map", why)
+
+    def test_emulated_always_available(self):
+        spec, _ = select_board("emulated", {}, no_pyocd)
+        self.assertEqual((spec.backend, spec.platform), ("emulated", "mps2_an500"))
+
+    def test_unknown_board_is_usage_error(self):
+        with self.assertRaises(UsageError) as ctx:
+            select_board("disco-9", self.boards, probes())
+        self.assertIn("disco-1", str(ctx.exception))
+
+    def test_no_flag_single_probe_in_map(self):
+        spec, why = select_board(None, self.boards, probes("0669FF3032524B4E43123456"))
+        self.assertEqual(spec.name, "disco-2")
+        self.assertIn("one attached probe", why)
+
+    def test_no_flag_single_probe_not_in_map(self):
+        spec, why = select_board(None, {}, probes("ABC123"))
+        self.assertEqual((spec.backend, spec.probe_uid), ("pyocd", "ABC123"))
+        self.assertIn("not in the hardware map", why)
+
+    def test_no_flag_without_pyocd_is_emulated_and_says_so(self):
+        spec, why = select_board(None, self.boards, no_pyocd)
+        self.assertEqual(spec.backend, "emulated")
+        self.assertIn("pip install pyocd>=0.36", why)
+
+    def test_no_flag_no_probe(self):
+        spec, why = select_board(None, self.boards, probes())
+        self.assertEqual(spec.backend, "emulated")
+        self.assertIn("no debug probe", why)
+
+    def test_no_flag_several_probes_never_guesses(self):
+        spec, why = select_board(None, self.boards, probes("066DFF485750717867114355", "0669FF3032524B4E43123456"))
+        self.assertEqual(spec.backend, "emulated")
+        self.assertIn("2 probes attached", why)
+
+
+class ChooseProbe(unittest.TestCase):
+    def test_exact_match(self):
+        self.assertEqual(choose_probe("AB12", ["XX", "AB12", "AB123"]), "AB12")
+
+    def test_substring_is_never_enough(self):
+        with self.assertRaises(BoardGone) as ctx:
+            choose_probe("AB12", ["AB1234", "XAB12"])
+        self.assertIn("partial matches are never used", str(ctx.exception))
+
+    def test_missing(self):
+        with self.assertRaises(BoardGone):
+            choose_probe("AB12", [])
+
+    def test_duplicate_ids_refused(self):
+        with self.assertRaises(InfrastructureError) as ctx:
+            choose_probe("AB12", ["AB12", "AB12"])
+        self.assertIn("refusing to flash", str(ctx.exception))
+
+
+if __name__ == "__main__":
+    unittest.main()

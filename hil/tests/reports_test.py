@@ -1,0 +1,112 @@
+"""results.json, JUnit XML and the HTML report are written and parse back:
+counts, outcomes, failure vs error, plots embedded as real PNGs."""
+
+import base64
+import html.parser
+import json
+import os
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+from hil.limits import evaluate, parse_limits
+from hil.report_html import write_html
+from hil.report_json import write_json
+from hil.report_junit import write_junit
+from hil.results import ERROR, FAILED, PASSED, CaseResult, RunResult
+from hil.results_table import format_table
+
+
+def sample_run():
+    run = RunResult("demo", "emulated", "emulated", "requested", "/fw/agent.elf", "ab" * 32,
+                    started_at="2026-01-01T00:00:00+00:00", duration_s=1.5,
+                    uart_log="boot\x00\x1b[0m ok\n")
+    adc = CaseResult("adc", "adc_burst", {"count": 100}, PASSED, status="OK", duration_s=0.2, attempts=1)
+    adc.metrics = {"received": 100, "latency_min": 3, "latency_max": 40, "latency_mean": 9.5,
+                   "hist_bucket_width": 4, "queue_capacity": 64}
+    adc.details = {"hist": [0, 5, 60, 20, 10, 5] + [0] * 10, "queue_level": [0, 3, 9, 2] * 4}
+    adc.checks = evaluate(parse_limits({"received": 100}), adc.metrics)
+    stack = CaseResult("stacks", "stack_report", {}, FAILED, "max_use_ratio < 0.8 (got 0.9)", "OK", 0.1, 1)
+    stack.details = {"stacks": [{"tag": "MSP", "size": 1024, "high_water": 922, "use_ratio": 0.9},
+                                {"tag": "ISR", "size": 512, "high_water": 100, "use_ratio": 0.2}]}
+    stack.metrics = {"max_use_ratio": 0.9}
+    stack.checks = evaluate(parse_limits({"max_use_ratio": {"lt": 0.8}}), stack.metrics)
+    pkt = CaseResult("packets", "packet_burst", {}, PASSED, status="OK", attempts=1)
+    pkt.details = {"pool_free_level": [32, 20, 5, 1] * 4}
+    pkt.metrics = {"pool_blocks": 32}
+    dead = CaseResult("dead", "ping", {}, ERROR, "infrastructure: QEMU died <&>", attempts=2)
+    run.cases = [adc, stack, pkt, dead]
+    return run
+
+
+class ImageCollector(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs)["src"])
+
+
+class Reports(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.run = sample_run()
+
+    def test_exit_code_and_table(self):
+        self.assertEqual(self.run.exit_code, 2)
+        table = format_table(self.run)
+        self.assertIn("1 failed, 1 infrastructure errors", table)
+        self.run.cases.pop()
+        self.assertEqual(self.run.exit_code, 1)
+        self.run.cases.pop(1)
+        self.assertEqual(self.run.exit_code, 0)
+
+    def test_json(self):
+        path = os.path.join(self.dir, "results.json")
+        write_json(self.run, path)
+        with open(path) as f:
+            data = json.load(f)
+        self.assertEqual(data["exit_code"], 2)
+        self.assertEqual(data["summary"], {"passed": 2, "failed": 1, "error": 1})
+        self.assertEqual(data["cases"][1]["checks"][0], {"metric": "max_use_ratio", "op": "lt", "limit": 0.8,
+                                                         "value": 0.9, "ok": False})
+
+    def test_junit(self):
+        path = os.path.join(self.dir, "junit.xml")
+        write_junit(self.run, path)
+        suite = ET.parse(path).getroot().find("testsuite")
+        self.assertEqual((suite.get("tests"), suite.get("failures"), suite.get("errors")), ("4", "1", "1"))
+        cases = {tc.get("name"): tc for tc in suite.findall("testcase")}
+        self.assertIsNone(cases["adc"].find("failure"))
+        self.assertIn("max_use_ratio", cases["stacks"].find("failure").text)
+        self.assertEqual(cases["dead"].find("error").get("type"), "infrastructure")
+        self.assertIn("boot", suite.find("system-out").text)  # NUL/ESC sanitised, file parsed
+
+    def test_junit_for_setup_failure(self):
+        self.run.cases = []
+        self.run.infrastructure_error = "board busy"
+        path = os.path.join(self.dir, "junit.xml")
+        write_junit(self.run, path)
+        suite = ET.parse(path).getroot().find("testsuite")
+        self.assertEqual(suite.get("errors"), "1")
+
+    def test_html_with_plots(self):
+        path = os.path.join(self.dir, "report.html")
+        write_html(self.run, path)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        collector = ImageCollector()
+        collector.feed(text)
+        # adc: latency histogram + queue levels; stacks: use; packets: pool levels
+        self.assertEqual(len(collector.images), 4)
+        for src in collector.images:
+            self.assertTrue(src.startswith("data:image/png;base64,"))
+            self.assertEqual(base64.b64decode(src.split(",", 1)[1])[:8], b"\x89PNG\r\n\x1a\n")
+        self.assertIn("QEMU died &lt;&amp;&gt;", text)
+        self.assertIn("INFRASTRUCTURE ERROR", text)
+
+
+if __name__ == "__main__":
+    unittest.main()
