@@ -1,0 +1,228 @@
+"""The linked image's code: functions, vector table and instructions.
+
+Functions and symbols come from the ELF symbol table (pyelftools); calls,
+branches and stack-pointer arithmetic from `objdump -d` of the image, so
+assembly and library code (newlib's memcpy, naked handlers) are seen too.
+"""
+
+import bisect
+import re
+import subprocess
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from elftools.elf.elffile import ELFFile
+
+
+@dataclass
+class Function:
+    addr: int                      # Thumb bit cleared
+    size: int
+    names: List[str]               # every symbol at addr; names[0] is preferred
+    is_local: bool                 # names[0] is STB_LOCAL
+    unit: Optional[str]            # STT_FILE before a local symbol, e.g. "main.c"
+    weak_names: List[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+
+@dataclass
+class Insn:
+    addr: int
+    mnemonic: str
+    operands: str
+
+
+class Image:
+    """Functions, symbols and the vector table of one ELF."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.symbols: Dict[str, int] = {}
+        self.functions: List[Function] = []
+        self.vectors: List[int] = []
+        with open(path, "rb") as f:
+            elf = ELFFile(f)
+            self._read_symbols(elf)
+            self._read_vectors(elf)
+        self.functions.sort(key=lambda fn: fn.addr)
+        self.by_name: Dict[str, Function] = {}
+        for fn in self.functions:
+            for n in fn.names:
+                self.by_name.setdefault(n, fn)
+        self._starts = [fn.addr for fn in self.functions]
+
+    def _read_symbols(self, elf):
+        symtab = elf.get_section_by_name(".symtab")
+        if symtab is None:
+            raise ValueError("%s has no symbol table" % self.path)
+        by_addr: Dict[int, Function] = {}
+        unit = None
+        for sym in symtab.iter_symbols():
+            kind = sym["st_info"]["type"]
+            bind = sym["st_info"]["bind"]
+            if kind == "STT_FILE":
+                unit = sym.name
+                continue
+            if bind != "STB_LOCAL":
+                unit_of_sym = None
+            else:
+                unit_of_sym = unit
+            if sym.name and kind in ("STT_NOTYPE", "STT_OBJECT", "STT_FUNC") and sym["st_shndx"] != "SHN_UNDEF":
+                self.symbols.setdefault(sym.name, sym["st_value"])
+            if kind != "STT_FUNC" or sym["st_size"] == 0 or not sym.name:
+                continue
+            addr = sym["st_value"] & ~1
+            fn = by_addr.get(addr)
+            if fn is None:
+                fn = Function(addr, sym["st_size"], [], bind == "STB_LOCAL", unit_of_sym)
+                by_addr[addr] = fn
+            if bind == "STB_WEAK":
+                fn.weak_names.append(sym.name)
+            fn.names.append(sym.name)
+        for fn in by_addr.values():
+            # Prefer a strong name: "cortex_m7_default_handler" over its weak aliases.
+            fn.names.sort(key=lambda n: (n in fn.weak_names, n))
+        self.functions = list(by_addr.values())
+
+    def _read_vectors(self, elf):
+        sec = elf.get_section_by_name(".vectors") or elf.get_section_by_name(".isr_vector")
+        if sec is None:
+            raise ValueError("%s has no .vectors section (vector table)" % self.path)
+        data = sec.data()
+        self.vectors = [int.from_bytes(data[i:i + 4], "little") for i in range(0, len(data) - 3, 4)]
+
+    def function_at(self, addr: int) -> Optional[Function]:
+        """The function containing addr (Thumb bit ignored)."""
+        addr &= ~1
+        i = bisect.bisect_right(self._starts, addr) - 1
+        if i >= 0:
+            fn = self.functions[i]
+            if fn.addr <= addr < fn.addr + fn.size:
+                return fn
+        return None
+
+
+_LINE = re.compile(r"^\s*([0-9a-f]+):\t([a-z][\w.]*)\s*(.*?)\s*$")
+
+
+def disassemble(objdump: str, elf_path: str) -> List[Insn]:
+    """Every instruction of the image, sorted by address (literal pools,
+    which objdump prints as .word, are dropped)."""
+    out = subprocess.run([objdump, "-d", "--no-show-raw-insn", elf_path],
+                         check=True, capture_output=True, text=True).stdout
+    insns = []
+    for line in out.splitlines():
+        m = _LINE.match(line)
+        if m and not m.group(2).startswith("."):
+            ops = m.group(3).split("@")[0].split(";")[0].strip()
+            insns.append(Insn(int(m.group(1), 16), m.group(2), ops))
+    insns.sort(key=lambda i: i.addr)
+    return insns
+
+
+def instructions_of(insns: List[Insn], addrs: List[int], fn: Function) -> List[Insn]:
+    """The instructions inside fn (addrs: the address of each of insns)."""
+    lo = bisect.bisect_left(addrs, fn.addr)
+    hi = bisect.bisect_left(addrs, fn.addr + fn.size)
+    return insns[lo:hi]
+
+
+# ---- instruction classes ------------------------------------------------------
+
+_COND = r"(?:eq|ne|cs|cc|hs|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al)?"
+_BRANCH = re.compile(r"^b" + _COND + r"(?:\.[nw])?$")
+_CALL = re.compile(r"^blx?" + _COND + r"(?:\.[nw])?$")
+_BX = re.compile(r"^bx" + _COND + r"(?:\.[nw])?$")
+_TARGET = re.compile(r"^([0-9a-f]+)(?:\s+<([^>]+)>)?$")
+_REG = re.compile(r"^(r\d+|ip|lr|sl|fp|sb)$")
+
+
+def direct_target(insn: Insn):
+    """(kind, address, objdump's label) for a direct call ("call") or branch
+    ("branch"), else None."""
+    if _CALL.match(insn.mnemonic):
+        kind = "call"
+    elif _BRANCH.match(insn.mnemonic) or insn.mnemonic in ("cbz", "cbnz"):
+        kind = "branch"
+    else:
+        return None
+    ops = insn.operands.split(",")[-1].strip()
+    m = _TARGET.match(ops)
+    if not m:
+        return None
+    return kind, int(m.group(1), 16), m.group(2)
+
+
+def indirect_kind(insn: Insn) -> Optional[str]:
+    """"call" for blx <reg>, "jump" for a computed branch that is not a
+    return (bx <reg> other than lr, mov pc / ldr pc not popping the stack)."""
+    ops = insn.operands.replace(" ", "")
+    if _CALL.match(insn.mnemonic) and insn.mnemonic.startswith("blx") and _REG.match(ops):
+        return "call"
+    if _BX.match(insn.mnemonic) and _REG.match(ops) and ops != "lr":
+        return "jump"
+    if insn.mnemonic.startswith("mov") and ops.startswith("pc,"):
+        return "jump"
+    if insn.mnemonic.startswith("ldr") and ops.startswith("pc,") and not ops.startswith("pc,[sp]"):
+        return "jump"
+    return None
+
+
+def _reg_count(reglist: str) -> Dict[str, int]:
+    """{'core': n, 'd': n, 's': n} for "{r4, r5-r7, lr}" / "{d8-d15}"."""
+    counts = {"core": 0, "d": 0, "s": 0}
+    body = reglist.strip().strip("{}")
+    for part in body.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        m = re.match(r"^([ds])(\d+)(?:-[ds](\d+))?$", part)
+        if m:
+            lo = int(m.group(2))
+            hi = int(m.group(3)) if m.group(3) else lo
+            counts[m.group(1)] += hi - lo + 1
+            continue
+        m = re.match(r"^r(\d+)-r(\d+)$", part)
+        if m:
+            counts["core"] += int(m.group(2)) - int(m.group(1)) + 1
+        else:
+            counts["core"] += 1
+    return counts
+
+
+@dataclass
+class PrologueEstimate:
+    bytes: int
+    unknown: List[str]   # instructions that move sp by an unknown amount
+
+
+def estimate_frame(insns: List[Insn]) -> PrologueEstimate:
+    """Upper bound of a function's frame without a .su entry: the sum of every
+    instruction that lowers sp (push, stmdb sp!, vpush, str ...[sp, #-n]!,
+    sub sp, #n), each counted once. An sp change by a register (alloca-like)
+    or a write of sp/msp/psp is reported as unknown."""
+    total = 0
+    unknown = []
+    for i in insns:
+        mn, ops = i.mnemonic, i.operands.replace(" ", "").lower()
+        if mn.startswith("push") or (mn.startswith("stmdb") and ops.startswith("sp!,")):
+            c = _reg_count(ops.split(",", 1)[1] if ops.startswith("sp!,") else ops)
+            total += 4 * c["core"]
+        elif mn.startswith("vpush") or (mn.startswith("vstmdb") and ops.startswith("sp!,")):
+            c = _reg_count(ops.split(",", 1)[1] if ops.startswith("sp!,") else ops)
+            total += 8 * c["d"] + 4 * c["s"]
+        elif re.match(r"^str[a-z.]*$", mn) and re.search(r"\[sp,#-(\d+)\]!$", ops):
+            total += int(re.search(r"\[sp,#-(\d+)\]!$", ops).group(1))
+        elif re.match(r"^subw?(\.w)?$", mn) and (ops.startswith("sp,")):
+            m = re.match(r"^sp,(?:sp,)?#(\d+)$", ops)
+            if m:
+                total += int(m.group(1))
+            else:
+                unknown.append("%#x: %s %s" % (i.addr, i.mnemonic, i.operands))
+        elif (mn.startswith("mov") and ops.startswith("sp,")) or \
+                (mn.startswith("msr") and (ops.startswith("msp,") or ops.startswith("psp,"))):
+            unknown.append("%#x: %s %s" % (i.addr, i.mnemonic, i.operands))
+    return PrologueEstimate(total, unknown)
