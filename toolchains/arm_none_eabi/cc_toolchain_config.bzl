@@ -61,6 +61,9 @@ def _impl(ctx):
                     "-Wextra",
                     "-Werror",
                     "-no-canonical-prefixes",
+                    # Keep header paths as given (external/<repo>/...), so
+                    # Bazel's inclusion check also passes for other workspaces.
+                    "-fno-canonical-system-headers",
                 ]),
                 _flags(_COMPILE_ACTIONS, ["-Og", "-g"], ["fastbuild"]),
                 _flags(_COMPILE_ACTIONS, ["-Og", "-g3"], ["dbg"]),

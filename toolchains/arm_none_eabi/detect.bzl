@@ -5,6 +5,17 @@ Never fails at load time: when the compiler is missing, the generated
 line naming the Debian packages to install.
 """
 
+def _normalize(path):
+    """Lexical normalisation ("a/b/../c" -> "a/c"), as Bazel compares paths."""
+    parts = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part and part != ".":
+            parts.append(part)
+    return "/" + "/".join(parts)
+
 _TOOLS = ["gcc", "ar", "ld", "nm", "objcopy", "objdump", "strip", "size", "cpp", "gcov"]
 
 def _detect_impl(rctx):
@@ -23,7 +34,12 @@ def _detect_impl(rctx):
                 inside = False
                 continue
             if inside:
-                include_dirs.append(str(rctx.path(line.strip()).realpath))
+                # Both spellings: as gcc reports it (normalised) and with
+                # symlinks resolved (/usr/lib/arm-none-eabi/include is a link
+                # to /usr/include/newlib on Debian).
+                for d in [_normalize(line.strip()), str(rctx.path(line.strip()).realpath)]:
+                    if d not in include_dirs:
+                        include_dirs.append(d)
         bindir = str(gcc.dirname)
         for t in _TOOLS:
             tools[t] = bindir + "/arm-none-eabi-" + t
