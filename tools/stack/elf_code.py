@@ -59,6 +59,7 @@ class Image:
         if symtab is None:
             raise ValueError("%s has no symbol table" % self.path)
         by_addr: Dict[int, Function] = {}
+        unsized = []
         unit = None
         for sym in symtab.iter_symbols():
             kind = sym["st_info"]["type"]
@@ -72,7 +73,12 @@ class Image:
                 unit_of_sym = unit
             if sym.name and kind in ("STT_NOTYPE", "STT_OBJECT", "STT_FUNC") and sym["st_shndx"] != "SHN_UNDEF":
                 self.symbols.setdefault(sym.name, sym["st_value"])
-            if kind != "STT_FUNC" or sym["st_size"] == 0 or not sym.name:
+            if kind != "STT_FUNC" or not sym.name:
+                continue
+            if sym["st_size"] == 0:
+                # Hand-written assembly without .size (libgcc's
+                # __aeabi_uldivmod, ...): sized later, up to the next symbol.
+                unsized.append((sym["st_value"] & ~1, sym.name, sym["st_shndx"]))
                 continue
             addr = sym["st_value"] & ~1
             fn = by_addr.get(addr)
@@ -85,7 +91,27 @@ class Image:
         for fn in by_addr.values():
             # Prefer a strong name: "cortex_m7_default_handler" over its weak aliases.
             fn.names.sort(key=lambda n: (n in fn.weak_names, n))
+        self._add_unsized(elf, by_addr, unsized)
         self.functions = list(by_addr.values())
+
+    @staticmethod
+    def _add_unsized(elf, by_addr, unsized):
+        """Gives each size-0 function symbol the bytes up to the next function
+        start (or its section's end), unless a sized function covers it."""
+        starts = sorted({a for a in by_addr} | {a for a, _, _ in unsized})
+        for addr, name, shndx in unsized:
+            if addr in by_addr:
+                by_addr[addr].names.append(name)
+                continue
+            if any(fn.addr <= addr < fn.addr + fn.size for fn in by_addr.values()):
+                continue
+            section = elf.get_section(shndx) if isinstance(shndx, int) else None
+            end = section["sh_addr"] + section["sh_size"] if section is not None else addr
+            later = [a for a in starts if a > addr]
+            if later:
+                end = min(end, later[0])
+            if end > addr:
+                by_addr[addr] = Function(addr, end - addr, [name], False, None)
 
     def _read_vectors(self, elf):
         sec = elf.get_section_by_name(".vectors") or elf.get_section_by_name(".isr_vector")
