@@ -48,6 +48,8 @@ FAULT_FLAG_PSP, FAULT_FLAG_FP_FRAME, FAULT_FLAG_STACK_OVERFLOW, FAULT_FLAG_FRAME
 EXCEPTIONS = {3: "HardFault", 4: "MemManage", 5: "BusFault", 6: "UsageFault"}
 
 # ---- commands: id, argument names (in args[] order), enumerated arguments.
+# Argument bounds are the agent's to check (answer BAD_ARGS); they are listed
+# in docs/hil-protocol.md ("What apps/hil_agent does for each command").
 COMMANDS = {
     "ping": (1, ["a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7"]),
     "adc_burst": (2, ["count", "rate_hz"]),
@@ -70,6 +72,7 @@ FAULT_KINDS = {
 ENUM_ARGS = {("heap_stress", "heap"): HEAPS, ("bench", "op"): BENCH_OPS,
              ("fault", "kind"): FAULT_KINDS}
 
+# UNKNOWN_COMMAND: command 0 or >= HIL_CMD_COUNT.
 STATUS = {
     0: "IDLE", 1: "BUSY", 2: "OK", 3: "UNKNOWN_COMMAND", 4: "BAD_ARGS",
     5: "UNSUPPORTED", 6: "FAILED", 7: "NO_FAULT",

@@ -1,6 +1,7 @@
 """tidemark HIL runner: runs a suite on one board and writes the reports.
 
-    bazel run //hil:suite -- --suite hil/suites/default.yaml \
+    bazel run //hil:suite                      # default suite, agent for the board
+    bazel run //hil:suite -- --board emulated --suite hil/suites/default.yaml \
         --firmware bazel-bin/apps/hil_agent/hil_agent_mps2_an500.elf --out /tmp/hil
 
 Exit codes: 0 every case passed, 1 test failures (limits, wrong status,
@@ -19,6 +20,7 @@ from hil.board_lock import BoardLock
 from hil.board_session import BoardSession
 from hil.case_executor import run_case
 from hil.elf_image import ElfImage
+from hil.default_paths import default_firmware, default_suite, user_path
 from hil.errors import InfrastructureError, UsageError
 from hil.mailbox_protocol import MAILBOX_SYMBOL
 from hil.hardware_map import default_map_path, load_map, select_board
@@ -34,20 +36,36 @@ from hil.suite import load_suite
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="hil-suite", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--suite", required=True, help="suite YAML file")
+    p.add_argument("--suite", help="suite YAML file (default: hil/suites/default.yaml from the runfiles)")
     p.add_argument("--board", help="board name from the hardware map, or 'emulated'; default: "
                    "the single attached probe, else the emulated board")
     p.add_argument("--map", help="hardware map (YAML/JSON); default $TIDEMARK_HIL_MAP or hil/boards.yaml")
     p.add_argument("--firmware", action="append", default=[], metavar="ELF|PLATFORM=ELF",
                    help="agent firmware; PLATFORM=ELF entries pick by the board's platform "
-                        "(repeatable; non-.elf files from $(rootpaths) are ignored)")
+                        "(repeatable; non-.elf files from $(rootpaths) are ignored; default: "
+                        "apps/hil_agent for every board, from the runfiles)")
     p.add_argument("--out", help="report directory (default: $TEST_UNDECLARED_OUTPUTS_DIR, else ./hil-results)")
     p.add_argument("--flash-timeout", type=float, default=120.0, help="seconds for connect + flash")
     p.add_argument("--test-timeout", type=float, help="seconds per case (overrides the suite)")
     p.add_argument("--ready-timeout", type=float, help="seconds for the agent to come up (overrides the suite)")
     p.add_argument("--lock-timeout", type=float, default=0.0, help="seconds to wait for a busy board")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
-    return p.parse_args(argv)
+    args = p.parse_args(argv)
+    args.suite = user_path(args.suite) if args.suite else default_suite()
+    if args.suite is None:
+        p.error("--suite is required (no default suite in the runfiles)")
+    args.firmware = [_firmware_entry(e) for e in args.firmware] or default_firmware()
+    args.map = user_path(args.map)
+    args.out = user_path(args.out)
+    return args
+
+
+def _firmware_entry(entry):
+    """A --firmware entry with its path made absolute (see user_path)."""
+    if "=" in entry:
+        key, path = entry.split("=", 1)
+        return "%s=%s" % (key, user_path(path))
+    return user_path(entry)
 
 
 def resolve_firmware(entries, platform):

@@ -53,7 +53,8 @@ extern "C" {
 #define HIL_CMD_NONE 0u
 #define HIL_CMD_PING 1u         /* args: any; results: args[0..7] echoed       */
 #define HIL_CMD_ADC_BURST 2u    /* args: count, rate_hz                         */
-#define HIL_CMD_PACKET_BURST 3u /* args: count, size_min, size_max, interval_us, seed */
+#define HIL_CMD_PACKET_BURST 3u /* args: count, size_min, size_max, interval_us, seed;
+                                   interval_us >= 1000000 / BSP_PACKET_MAX_HZ */
 #define HIL_CMD_STACK_REPORT 4u /* args: none                                   */
 #define HIL_CMD_HEAP_STRESS 5u  /* args: heap (HIL_HEAP_*), ops, seed, max_size */
 #define HIL_CMD_BENCH 6u        /* args: op (HIL_BENCH_*), iterations           */
@@ -66,7 +67,7 @@ extern "C" {
 #define HIL_STATUS_IDLE 0u            /* nothing run since boot                 */
 #define HIL_STATUS_BUSY 1u            /* command taken, running                 */
 #define HIL_STATUS_OK 2u              /* done, results valid                    */
-#define HIL_STATUS_UNKNOWN_COMMAND 3u /* command ID not defined                 */
+#define HIL_STATUS_UNKNOWN_COMMAND 3u /* command ID 0 or >= HIL_CMD_COUNT       */
 #define HIL_STATUS_BAD_ARGS 4u        /* arguments out of range                 */
 #define HIL_STATUS_UNSUPPORTED 5u     /* defined but not built into this agent  */
 #define HIL_STATUS_FAILED 6u          /* ran but could not complete (results may
@@ -99,8 +100,8 @@ extern "C" {
                                        (MemManage, BSP_FAULT_FLAG_STACK_OVERFLOW) */
 #define HIL_FAULT_BAD_ADDRESS 2u    /* load from an unmapped address (BusFault)    */
 #define HIL_FAULT_UNDEFINED 3u      /* execute an undefined instruction (UsageFault) */
-#define HIL_FAULT_DIV_ZERO 4u       /* integer divide by zero with CCR.DIV_0_TRP set
-                                       (UsageFault)                                */
+#define HIL_FAULT_DIV_ZERO 4u       /* integer divide by zero (UsageFault); bsp_init
+                                       sets CCR.DIV_0_TRP, the agent does not      */
 
 /* ---- result layouts ------------------------------------------------------- */
 /* Cycle counts are in ticks of the agent's timestamp counter (mailbox

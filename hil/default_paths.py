@@ -1,0 +1,57 @@
+"""What `bazel run //hil:suite` uses when not told otherwise.
+
+The suite binary carries the acceptance suite and the agent firmware for
+every board in its runfiles (hil/BUILD), so it runs with no arguments:
+`--suite` defaults to hil/suites/default.yaml and `--firmware` to
+PLATFORM=ELF entries for apps/hil_agent. Paths the user gives are taken
+relative to the directory `bazel run` was started in
+($BUILD_WORKING_DIRECTORY), not to the runfiles tree the binary runs in.
+"""
+
+import os
+
+WORKSPACE = "tidemark"
+DEFAULT_SUITE = "hil/suites/default.yaml"
+AGENT_FIRMWARE = {
+    "mps2_an500": "apps/hil_agent/hil_agent_mps2_an500.elf",
+    "stm32f769": "apps/hil_agent/hil_agent_stm32f769.elf",
+}
+
+
+def _roots():
+    roots = []
+    if os.environ.get("RUNFILES_DIR"):
+        roots.append(os.path.join(os.environ["RUNFILES_DIR"], WORKSPACE))
+    # hil/default_paths.py sits one level below the workspace (or runfiles) root.
+    roots.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return roots
+
+
+def find(relpath):
+    """`relpath` (workspace-relative) in the runfiles, or None."""
+    for root in _roots():
+        path = os.path.join(root, relpath)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def default_suite():
+    return find(DEFAULT_SUITE)
+
+
+def default_firmware():
+    """PLATFORM=ELF entries for every agent image in the runfiles (maybe none)."""
+    entries = []
+    for platform, relpath in sorted(AGENT_FIRMWARE.items()):
+        path = find(relpath)
+        if path:
+            entries.append("%s=%s" % (platform, path))
+    return entries
+
+
+def user_path(path):
+    """A path from the command line, relative to where `bazel run` started."""
+    if path is None or os.path.isabs(path):
+        return path
+    return os.path.join(os.environ.get("BUILD_WORKING_DIRECTORY", os.getcwd()), path)
