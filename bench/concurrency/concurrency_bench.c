@@ -10,6 +10,7 @@
 #include "mem/pool.h"
 #include "mem/ring.h"
 #include "mem/spsc.h"
+#include "bench/concurrency/m7/measured_ops.h"
 
 #define BENCH_OPS 100000u
 
@@ -17,6 +18,8 @@ static MEM_SPSC_STORAGE(g_spsc_slots, uint32_t, 64);
 static uint32_t g_ring_slots[64];
 MEM_POOL_DEFINE(g_pool, 32, 16);
 
+static bench_words_t g_typed;
+static bench_words_hw_t g_typed_hw;
 static volatile uintptr_t g_sink;
 
 int main(void)
@@ -49,6 +52,13 @@ int main(void)
 
         (void)mem_ring_push(&ring, &value);
         (void)mem_ring_pop(&ring, &value);
+
+        uint32_t word = 0;
+        (void)bench_typed_push(&g_typed, i);
+        (void)bench_typed_pop(&g_typed, &word);
+        (void)bench_typed_hw_push(&g_typed_hw, i);
+        (void)bench_typed_hw_pop(&g_typed_hw, &word);
+        g_sink += word;
 
         void *block = mem_pool_alloc(&g_pool);
         g_sink += (uintptr_t)block;

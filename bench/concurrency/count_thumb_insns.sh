@@ -7,13 +7,22 @@
 #              through except the ordinals given after the second colon below
 #              (checked by hand against the listing; TRACE=1 prints the walk).
 #              Callees such as memcpy count as one BL, not their body.
-# Usage: [TRACE=1] count_thumb_insns.sh <dir with spsc.o pool.o ring.o>
+#              "Steady state": a high-water mark that is already at or above
+#              the new level is not stored again (the taken BLS).
+# Objects: spsc.o pool.o ring.o (mem/src) and measured_ops.o
+# (bench/concurrency/m7: out-of-line wrappers over the typed SPSC API).
+# Usage: [TRACE=1] count_thumb_insns.sh <dir with the objects>
 set -eu
 dir=${1:?object directory}
-for fn in spsc:mem_spsc_push: spsc:mem_spsc_pop: spsc:mem_spsc_reserve:${SPSC_RESERVE_TAKE:-4} \
-          spsc:mem_spsc_commit:${SPSC_COMMIT_TAKE:-} spsc:mem_spsc_peek:${SPSC_PEEK_TAKE:-4} \
+for fn in spsc:mem_spsc_push:${SPSC_PUSH_TAKE:-3} spsc:mem_spsc_pop:${SPSC_POP_TAKE:-} \
+          spsc:mem_spsc_reserve:${SPSC_RESERVE_TAKE:-4} \
+          spsc:mem_spsc_commit:${SPSC_COMMIT_TAKE:-6} spsc:mem_spsc_peek:${SPSC_PEEK_TAKE:-4} \
           spsc:mem_spsc_release:${SPSC_RELEASE_TAKE:-} \
-          pool:mem_pool_alloc:${POOL_ALLOC_TAKE:-1} pool:mem_pool_free:${POOL_FREE_TAKE:-1,2,4} \
+          measured_ops:bench_typed_push:${TYPED_PUSH_TAKE:-} \
+          measured_ops:bench_typed_pop:${TYPED_POP_TAKE:-} \
+          measured_ops:bench_typed_hw_push:${TYPED_HW_PUSH_TAKE:-2} \
+          measured_ops:bench_typed_hw_pop:${TYPED_HW_POP_TAKE:-} \
+          pool:mem_pool_alloc:${POOL_ALLOC_TAKE:-} pool:mem_pool_free:${POOL_FREE_TAKE:-} \
           ring:mem_ring_push:${RING_PUSH_TAKE:-3} ring:mem_ring_pop:${RING_POP_TAKE:-}; do
     obj=${fn%%:*}; rest=${fn#*:}; sym=${rest%%:*}; take=${rest#*:}
     arm-none-eabi-objdump -d --no-show-raw-insn "$dir/$obj.o" |

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Reproduces every number in docs/benchmarks/concurrency.md.
 #   1. host instructions per operation (callgrind, -c opt build)
-#   2. Cortex-M7 -Os code size per component (arm-none-eabi-size)
+#   2. Cortex-M7 -Os code size per component, and of the core paths
 #   3. Thumb-2 instruction counts of the hot paths (arm-none-eabi-objdump)
+#   4. instructions per call on the emulated Cortex-M7 (QEMU mps2-an500,
+#      -icount shift=0, firmware bench/concurrency/m7 built with -c opt)
 # Run from anywhere inside the repository. OUTPUT_BASE overrides the Bazel
 # output base (default: /root/.cache/bazel-conc).
 set -eu
@@ -20,13 +22,14 @@ bazel --output_base="$ob" build -c opt --jobs=2 --symlink_prefix=/ \
 bin="$(bazel --output_base="$ob" info -c opt bazel-bin 2>/dev/null)/bench/concurrency/concurrency_bench"
 ops=$("$bin" | awk '/ops_per_function/ {print $2}')
 for fn in mem_spsc_push mem_spsc_pop mem_spsc_reserve mem_spsc_commit \
-          mem_spsc_peek mem_spsc_release mem_ring_push mem_ring_pop \
+          mem_spsc_peek mem_spsc_release bench_typed_push bench_typed_pop \
+          bench_typed_hw_push bench_typed_hw_pop mem_ring_push mem_ring_pop \
           mem_pool_alloc mem_pool_free; do
     valgrind --tool=callgrind --callgrind-out-file="$work/cg.$fn" \
         --toggle-collect="$fn" "$bin" >/dev/null 2>&1
     ir=$(awk '/^totals:/ {print $2}' "$work/cg.$fn")
     awk -v fn="$fn" -v ir="$ir" -v ops="$ops" \
-        'BEGIN { printf "%-18s %6.1f instructions/op (incl. callees)\n", fn, ir / ops }'
+        'BEGIN { printf "%-20s %6.1f instructions/op (incl. callees)\n", fn, ir / ops }'
 done
 
 echo "== Cortex-M7 -Os: code size (arm-none-eabi-gcc $(arm-none-eabi-gcc -dumpversion))"
@@ -36,9 +39,30 @@ for c in spsc pool ring; do
     # shellcheck disable=SC2086
     arm-none-eabi-gcc $cflags -c "mem/src/$c.c" -o "$work/$c.o"
 done
+# shellcheck disable=SC2086
+arm-none-eabi-gcc $cflags -I. -c bench/concurrency/m7/measured_ops.c -o "$work/measured_ops.o"
 arm-none-eabi-size "$work/spsc.o" "$work/pool.o" "$work/ring.o"
-awk_total=$(arm-none-eabi-size "$work/spsc.o" "$work/pool.o" | awk 'NR > 1 {t += $1} END {print t}')
-echo "spsc + pool text: $awk_total bytes"
+full=$(arm-none-eabi-size "$work/spsc.o" "$work/pool.o" | awk 'NR > 1 {t += $1} END {print t}')
+echo "spsc + pool text, full API (every function):                $full bytes"
+# Core paths: the four hot functions plus the out-of-line failure paths they
+# branch to (empty pool, rejected pointer, double free).
+core=$(arm-none-eabi-size -A "$work/spsc.o" "$work/pool.o" | awk '
+    $1 ~ /^\.text\.(mem_pool_alloc|mem_pool_free|pool_alloc_empty|pool_free_rejected|pool_free_double|mem_spsc_push|mem_spsc_pop)$/ {
+        t += $2; printf "    %-28s %4d\n", substr($1, 7), $2 }
+    END { print t > "/dev/stderr" }' 2>"$work/core")
+echo "$core"
+echo "spsc + pool text, core paths (alloc, free, push, pop + their failure exits): $(cat "$work/core") bytes"
+with_init=$(arm-none-eabi-size -A "$work/spsc.o" "$work/pool.o" | awk '
+    $1 ~ /^\.text\.(mem_pool_init|mem_spsc_init)$/ { t += $2 } END { print t }')
+echo "    + mem_pool_init + mem_spsc_init: $with_init bytes"
+arm-none-eabi-size -A "$work/measured_ops.o" | awk '$1 ~ /^\.text\.bench_typed/ {
+    printf "typed API, out-of-line body %-24s %4d bytes\n", substr($1, 7), $2 }'
 
 echo "== Cortex-M7 -Os: Thumb-2 instructions (uncontended success path)"
 "$here/count_thumb_insns.sh" "$work"
+
+echo "== Cortex-M7 emulated (QEMU mps2-an500, -icount shift=0, -c opt firmware)"
+bazel --output_base="$ob" build -c opt --jobs=2 --symlink_prefix=/ --config=mps2_an500 \
+    //bench/concurrency/m7:m7_bench_mps2_an500 >/dev/null 2>&1
+elf="$(bazel --output_base="$ob" info -c opt --config=mps2_an500 bazel-bin 2>/dev/null)/bench/concurrency/m7/m7_bench_mps2_an500.elf"
+PYTHONPATH="$root/tools/qemu" python3 "$here/m7/m7_bench.py" "$elf" | sed -n '/^Cortex-M7/,$p'

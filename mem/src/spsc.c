@@ -1,25 +1,31 @@
 /*
- * Lock-free SPSC queue (mem/spsc.h). Ordering argument in mem/docs/spsc.md.
+ * Lock-free SPSC queue (mem/spsc.h), generic API. Ordering argument in
+ * mem/docs/spsc.md.
  *
- * head_ and tail_ are plain uint32_t in the public struct (so C++ code can
- * embed it); here they are accessed as _Atomic uint32_t, which has the same
- * size and alignment (checked below).
+ * head_, tail_ and high_water_ are plain uint32_t in the public struct (so
+ * C++ code can embed it) and are accessed only through the ordering helpers
+ * mem_spsc_load_own_ / _load_peer_ / _publish_ / _raise_high_water_ /
+ * _count_ from mem/spsc.h, which the typed API uses as well.
  */
 #include "mem/spsc.h"
 
-#include <stdatomic.h>
 #include <string.h>
-
-_Static_assert(sizeof(_Atomic uint32_t) == sizeof(uint32_t) &&
-                   _Alignof(_Atomic uint32_t) == _Alignof(uint32_t),
-               "atomic counters must overlay uint32_t fields");
 
 /* Branch hint: keep the success path as straight-line fall-through code. */
 #define UNLIKELY(cond) __builtin_expect(!!(cond), 0)
 
-#define ATOMIC_U32(field) ((_Atomic uint32_t *)(void *)&(field))
-#define ATOMIC_U32_CONST(field) \
-    ((const _Atomic uint32_t *)(const void *)&(field))
+/* Copy one element. Word-sized elements (pointers, 32-bit samples: the
+ * common case) get a fixed-size copy the compiler turns into one load and
+ * one store, instead of a call to memcpy. */
+static inline __attribute__((always_inline)) void
+copy_element(void *to, const void *from, uint32_t size)
+{
+    if (size == sizeof(uint32_t)) {
+        memcpy(to, from, sizeof(uint32_t));
+    } else {
+        memcpy(to, from, size);
+    }
+}
 
 /* Largest power of two dividing elem_size, capped at MEM_SPSC_MAX_ALIGN. */
 static size_t required_alignment(size_t elem_size)
@@ -54,63 +60,42 @@ mem_status_t mem_spsc_init(mem_spsc_t *queue, void *storage,
     queue->reserved_ = 0u;
     queue->peek_at_ = 0u;
     queue->peeked_ = 0u;
-    atomic_init(ATOMIC_U32(queue->head_), 0u);
-    atomic_init(ATOMIC_U32(queue->tail_), 0u);
-    atomic_thread_fence(memory_order_release);
+    queue->head_ = 0u;
+    queue->tail_ = 0u;
+    __atomic_thread_fence(__ATOMIC_RELEASE);
     return MEM_OK;
-}
-
-/* Producer only: raise the mark to `level` (the producer is its only writer,
- * so a relaxed load + store is enough; readers elsewhere load relaxed). */
-static inline void raise_high_water(mem_spsc_t *queue, uint32_t level)
-{
-    _Atomic uint32_t *mark = ATOMIC_U32(queue->high_water_);
-    if (level > atomic_load_explicit(mark, memory_order_relaxed)) {
-        atomic_store_explicit(mark, level, memory_order_relaxed);
-    }
 }
 
 mem_status_t mem_spsc_push(mem_spsc_t *queue, const void *element)
 {
-    uint32_t tail =
-        atomic_load_explicit(ATOMIC_U32(queue->tail_), memory_order_relaxed);
+    uint32_t tail = mem_spsc_load_own_(&queue->tail_);
     /* Acquire: the consumer's reads of the slot we may overwrite are done. */
-    uint32_t used = tail - atomic_load_explicit(ATOMIC_U32(queue->head_),
-                                                memory_order_acquire);
+    uint32_t used = tail - mem_spsc_load_peer_(&queue->head_);
     uint32_t mask = queue->mask_;
     if (UNLIKELY(used > mask)) {
         return MEM_ERR_FULL;
     }
     uint32_t size = queue->elem_size_;
-    memcpy(queue->slots_ + (size_t)(tail & mask) * size, element, size);
-    /* High-water mark, written out here rather than via raise_high_water():
-     * -Os would not inline the helper into this hot path. */
-    _Atomic uint32_t *mark = ATOMIC_U32(queue->high_water_);
-    if (used >= atomic_load_explicit(mark, memory_order_relaxed)) {
-        atomic_store_explicit(mark, used + 1u, memory_order_relaxed);
-    }
+    copy_element(queue->slots_ + (size_t)(tail & mask) * size, element, size);
+    mem_spsc_raise_high_water_(&queue->high_water_, used + 1u);
     /* Release: the slot contents are visible before the new tail. */
-    atomic_store_explicit(ATOMIC_U32(queue->tail_), tail + 1u,
-                          memory_order_release);
+    mem_spsc_publish_(&queue->tail_, tail + 1u);
     return MEM_OK;
 }
 
 mem_status_t mem_spsc_pop(mem_spsc_t *queue, void *element)
 {
-    uint32_t head =
-        atomic_load_explicit(ATOMIC_U32(queue->head_), memory_order_relaxed);
+    uint32_t head = mem_spsc_load_own_(&queue->head_);
     /* Acquire: the producer's writes to the slot are visible. */
-    uint32_t tail =
-        atomic_load_explicit(ATOMIC_U32(queue->tail_), memory_order_acquire);
+    uint32_t tail = mem_spsc_load_peer_(&queue->tail_);
     if (UNLIKELY(head == tail)) {
         return MEM_ERR_EMPTY;
     }
     uint32_t size = queue->elem_size_;
-    memcpy(element, queue->slots_ + (size_t)(head & queue->mask_) * size,
-           size);
+    copy_element(element, queue->slots_ + (size_t)(head & queue->mask_) * size,
+                 size);
     /* Release: our reads of the slot finish before the producer reuses it. */
-    atomic_store_explicit(ATOMIC_U32(queue->head_), head + 1u,
-                          memory_order_release);
+    mem_spsc_publish_(&queue->head_, head + 1u);
     return MEM_OK;
 }
 
@@ -119,10 +104,8 @@ mem_status_t mem_spsc_reserve(mem_spsc_t *queue, void **span, size_t *count)
     if (queue == NULL || span == NULL || count == NULL) {
         return MEM_ERR_ARG;
     }
-    uint32_t tail =
-        atomic_load_explicit(ATOMIC_U32(queue->tail_), memory_order_relaxed);
-    uint32_t used = tail - atomic_load_explicit(ATOMIC_U32(queue->head_),
-                                                memory_order_acquire);
+    uint32_t tail = mem_spsc_load_own_(&queue->tail_);
+    uint32_t used = tail - mem_spsc_load_peer_(&queue->head_);
     uint32_t capacity = queue->mask_ + 1u;
     uint32_t slot = tail & queue->mask_;
     uint32_t free_slots = capacity - used;
@@ -144,8 +127,7 @@ mem_status_t mem_spsc_commit(mem_spsc_t *queue, size_t count)
     if (queue == NULL) {
         return MEM_ERR_ARG;
     }
-    uint32_t tail =
-        atomic_load_explicit(ATOMIC_U32(queue->tail_), memory_order_relaxed);
+    uint32_t tail = mem_spsc_load_own_(&queue->tail_);
     if (queue->reserved_ == 0u || queue->reserve_at_ != tail) {
         return MEM_ERR_STATE;
     }
@@ -154,11 +136,10 @@ mem_status_t mem_spsc_commit(mem_spsc_t *queue, size_t count)
     }
     queue->reserved_ = 0u;
     if (count != 0u) {
-        uint32_t head = atomic_load_explicit(ATOMIC_U32(queue->head_),
-                                             memory_order_relaxed);
-        raise_high_water(queue, tail + (uint32_t)count - head);
-        atomic_store_explicit(ATOMIC_U32(queue->tail_),
-                              tail + (uint32_t)count, memory_order_release);
+        uint32_t head = mem_spsc_load_peer_(&queue->head_);
+        mem_spsc_raise_high_water_(&queue->high_water_,
+                                   tail + (uint32_t)count - head);
+        mem_spsc_publish_(&queue->tail_, tail + (uint32_t)count);
     }
     return MEM_OK;
 }
@@ -169,11 +150,8 @@ mem_status_t mem_spsc_peek(mem_spsc_t *queue, const void **span,
     if (queue == NULL || span == NULL || count == NULL) {
         return MEM_ERR_ARG;
     }
-    uint32_t head =
-        atomic_load_explicit(ATOMIC_U32(queue->head_), memory_order_relaxed);
-    uint32_t used = atomic_load_explicit(ATOMIC_U32(queue->tail_),
-                                         memory_order_acquire) -
-                    head;
+    uint32_t head = mem_spsc_load_own_(&queue->head_);
+    uint32_t used = mem_spsc_load_peer_(&queue->tail_) - head;
     uint32_t slot = head & queue->mask_;
     uint32_t to_end = queue->mask_ + 1u - slot;
     uint32_t granted = used < to_end ? used : to_end;
@@ -193,8 +171,7 @@ mem_status_t mem_spsc_release(mem_spsc_t *queue, size_t count)
     if (queue == NULL) {
         return MEM_ERR_ARG;
     }
-    uint32_t head =
-        atomic_load_explicit(ATOMIC_U32(queue->head_), memory_order_relaxed);
+    uint32_t head = mem_spsc_load_own_(&queue->head_);
     if (queue->peeked_ == 0u || queue->peek_at_ != head) {
         return MEM_ERR_STATE;
     }
@@ -203,8 +180,7 @@ mem_status_t mem_spsc_release(mem_spsc_t *queue, size_t count)
     }
     queue->peeked_ = 0u;
     if (count != 0u) {
-        atomic_store_explicit(ATOMIC_U32(queue->head_),
-                              head + (uint32_t)count, memory_order_release);
+        mem_spsc_publish_(&queue->head_, head + (uint32_t)count);
     }
     return MEM_OK;
 }
@@ -214,14 +190,7 @@ size_t mem_spsc_count(const mem_spsc_t *queue)
     if (queue == NULL) {
         return 0u;
     }
-    /* head first: tail read afterwards is >= that head, so no underflow. The
-     * consumer may have moved on meanwhile, so clamp to the capacity. */
-    uint32_t head = atomic_load_explicit(ATOMIC_U32_CONST(queue->head_),
-                                         memory_order_acquire);
-    uint32_t tail = atomic_load_explicit(ATOMIC_U32_CONST(queue->tail_),
-                                         memory_order_acquire);
-    uint32_t used = tail - head;
-    return used > queue->mask_ ? (size_t)queue->mask_ + 1u : used;
+    return mem_spsc_count_(&queue->head_, &queue->tail_, queue->mask_ + 1u);
 }
 
 size_t mem_spsc_capacity(const mem_spsc_t *queue)
@@ -234,8 +203,7 @@ size_t mem_spsc_high_water(const mem_spsc_t *queue)
     if (queue == NULL) {
         return 0u;
     }
-    return atomic_load_explicit(ATOMIC_U32_CONST(queue->high_water_),
-                                memory_order_relaxed);
+    return __atomic_load_n(&queue->high_water_, __ATOMIC_RELAXED);
 }
 
 mem_status_t mem_spsc_high_water_reset(mem_spsc_t *queue)
@@ -243,11 +211,8 @@ mem_status_t mem_spsc_high_water_reset(mem_spsc_t *queue)
     if (queue == NULL) {
         return MEM_ERR_ARG;
     }
-    uint32_t tail =
-        atomic_load_explicit(ATOMIC_U32(queue->tail_), memory_order_relaxed);
-    uint32_t head =
-        atomic_load_explicit(ATOMIC_U32(queue->head_), memory_order_relaxed);
-    atomic_store_explicit(ATOMIC_U32(queue->high_water_), tail - head,
-                          memory_order_relaxed);
+    uint32_t tail = mem_spsc_load_own_(&queue->tail_);
+    uint32_t head = mem_spsc_load_own_(&queue->head_);
+    __atomic_store_n(&queue->high_water_, tail - head, __ATOMIC_RELAXED);
     return MEM_OK;
 }

@@ -131,8 +131,48 @@ TEST_F(PoolTest, InitRejectsBadArgumentsAndLeavesPoolUntouched)
     EXPECT_EQ(mem_pool_init(&p, raw.bytes, 32, 8, 4,
                             reinterpret_cast<uint8_t *>(links) + 1, 8),
               MEM_ERR_ALIGN);
+    // Storage that would run past the top of the address space (never
+    // dereferenced: init rejects it first).
+    void *top = reinterpret_cast<void *>(~(uintptr_t)0 & ~(uintptr_t)15);
+    EXPECT_EQ(mem_pool_init(&p, top, 32, 8, 4, links, 8), MEM_ERR_SIZE);
     EXPECT_EQ(std::memcmp(&p, &before, sizeof p), 0);
     EXPECT_EQ(g_hook.calls, 0) << "init errors are returned, not reported";
+}
+
+// The largest pool: every block index, the end marker (N) and the "being
+// freed" link value (0xFF00 | shift) must stay distinct at the limit.
+TEST_F(PoolTest, LargestPoolHandsOutEveryBlockOnceAndDetectsDoubleFree)
+{
+    constexpr size_t kBlocks = MEM_POOL_MAX_BLOCKS;
+    static MEM_POOL_ALIGNED_ARRAY_(uint8_t, storage,
+                                   MEM_POOL_STORAGE_SIZE(8, kBlocks));
+    static uint16_t links[kBlocks];
+    static void *blocks[kBlocks];
+    mem_pool_t p;
+    ASSERT_EQ(mem_pool_init(&p, storage, sizeof storage, 8, kBlocks, links,
+                            sizeof links),
+              MEM_OK);
+    std::vector<bool> seen(kBlocks, false);
+    for (size_t i = 0; i < kBlocks; ++i) {
+        blocks[i] = mem_pool_alloc(&p);
+        ASSERT_NE(blocks[i], nullptr) << i;
+        size_t index = (static_cast<uint8_t *>(blocks[i]) - storage) / 8;
+        ASSERT_LT(index, kBlocks);
+        ASSERT_FALSE(seen[index]) << index;
+        seen[index] = true;
+    }
+    EXPECT_EQ(mem_pool_alloc(&p), nullptr);
+    EXPECT_EQ(stats_of(&p).in_use, kBlocks);
+    for (size_t i = 0; i < kBlocks; ++i) {
+        ASSERT_EQ(mem_pool_free(&p, blocks[i]), MEM_OK) << i;
+    }
+    EXPECT_EQ(mem_pool_free(&p, blocks[kBlocks - 1]), MEM_ERR_DOUBLE_FREE);
+    EXPECT_EQ(mem_pool_free(&p, blocks[0]), MEM_ERR_DOUBLE_FREE);
+    EXPECT_EQ(g_hook.calls, 2);
+    EXPECT_EQ(stats_of(&p).in_use, 0u);
+    EXPECT_EQ(stats_of(&p).low_water_free, 0u);
+    // LIFO after the frees: the last one freed comes back first
+    EXPECT_EQ(mem_pool_alloc(&p), blocks[kBlocks - 1]);
 }
 
 TEST_F(PoolTest, AllocUntilEmptyThenFreeEverything)

@@ -17,6 +17,21 @@
  *   MEM_CONFIG_POISON          1 = heaps overwrite freed memory with
  *                              MEM_POISON_BYTE. Default 0.
  *   MEM_POISON_BYTE            Default 0xA5.
+ *   MEM_CONFIG_SINGLE_CORE     1 = every context that shares an SPSC queue
+ *                              runs on ONE core (threads and ISRs of one
+ *                              Cortex-M). The queue then orders its slot
+ *                              accesses with compiler-only fences
+ *                              (atomic_signal_fence) and relaxed atomics: no
+ *                              DMB. 0 = producer and consumer may run on
+ *                              different cores or host threads: acquire /
+ *                              release (a DMB each on Armv7-M).
+ *                              Default: 1 on Cortex-M targets
+ *                              (MEM_TARGET_CORTEX_M_EXCLUSIVES), 0 elsewhere.
+ *                              Set it to 0 on multi-core parts whose cores
+ *                              share a queue. DMA is not a "core": a driver
+ *                              handing a zero-copy span to DMA (or taking one
+ *                              from it) does its own DMB and cache
+ *                              maintenance. Details: mem/docs/spsc.md.
  */
 #ifndef MEM_CONFIG_H
 #define MEM_CONFIG_H
@@ -39,6 +54,15 @@ extern "C" {
 #define MEM_TARGET_CORTEX_M_EXCLUSIVES 1 /* LDREX/STREX available */
 #else
 #define MEM_TARGET_CORTEX_M_EXCLUSIVES 0
+#endif
+
+/* ---- SPSC memory ordering (see the table above) ------------------------- */
+#ifndef MEM_CONFIG_SINGLE_CORE
+#if MEM_TARGET_CORTEX_M_EXCLUSIVES
+#define MEM_CONFIG_SINGLE_CORE 1
+#else
+#define MEM_CONFIG_SINGLE_CORE 0
+#endif
 #endif
 
 /* ---- critical section -------------------------------------------------- */
