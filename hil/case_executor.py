@@ -2,7 +2,9 @@
 
 A timeout is a test failure (the board is reset before the next case); an
 infrastructure error is retried once on a freshly opened board, and reported
-as outcome "error" if the retry fails too.
+as outcome "error" if the retry fails too. A stack_report case is also
+cross-checked against the static stack bound when the run has one
+(hil/stack_bound.py): measured above the bound fails the case.
 """
 
 import time
@@ -11,6 +13,7 @@ from hil import mailbox_protocol as P
 from hil.errors import CaseTimeout, InfrastructureError
 from hil.limits import evaluate
 from hil.results import ERROR, FAILED, PASSED, CaseResult
+from hil.stack_bound import MAIN_STACK_TAG, cross_check
 
 MAX_ATTEMPTS = 2
 
@@ -40,7 +43,8 @@ def fault_metrics(record, elf):
     return metrics
 
 
-def _attempt(case, session, result):
+def _attempt(case, session, result, stack_bound):
+    result.stack_check = {}
     mailbox = session.ready()
     if case.command == "fault":
         record, response = mailbox.run_fault(case.args.get("kind", 0), timeout_s=case.timeout_s)
@@ -59,26 +63,33 @@ def _attempt(case, session, result):
         result.metrics["host_round_trip_s"] = round(response.elapsed_s, 6)
         if case.command == "ping" and "echo" in response.results:
             result.metrics["echo_ok"] = int(response.results["echo"] == P.encode_args("ping", case.args))
+        if case.command == "stack_report" and stack_bound is not None and response.status_name == "OK":
+            result.stack_check = cross_check(stack_bound, response.results.get("stacks", []))
+            result.metrics["stack.%s.static_bound" % MAIN_STACK_TAG] = stack_bound.bound
     result.checks = evaluate(case.limits, result.metrics)
-    failed = [c for c in result.checks if not c.ok]
+    failed = [c.describe() for c in result.checks if not c.ok]
+    if result.stack_check and not result.stack_check["ok"]:
+        failed.append(result.stack_check["message"])
     if result.status != case.expect_status:
         result.outcome = FAILED
         result.reason = "status %s, expected %s" % (result.status, case.expect_status)
     elif failed:
         result.outcome = FAILED
-        result.reason = "; ".join(c.describe() for c in failed)
+        result.reason = "; ".join(failed)
     else:
         result.outcome = PASSED
         result.reason = ""
 
 
-def run_case(case, session, progress):
+def run_case(case, session, progress, stack_bound=None):
+    """Runs `case`; `stack_bound` (stack_bound.StackBound or None) enables
+    the cross-check of stack_report cases."""
     result = CaseResult(case.name, case.command, dict(case.args))
     start = time.monotonic()
     for attempt in range(1, MAX_ATTEMPTS + 1):
         result.attempts = attempt
         try:
-            _attempt(case, session, result)
+            _attempt(case, session, result, stack_bound)
             break
         except CaseTimeout as e:
             result.outcome = FAILED

@@ -2,8 +2,10 @@
 
 The suite binary carries the acceptance suite and the agent firmware for
 every board in its runfiles (hil/BUILD), so it runs with no arguments:
-`--suite` defaults to hil/suites/default.yaml and `--firmware` to
-PLATFORM=ELF entries for apps/hil_agent. Paths the user gives are taken
+`--suite` defaults to hil/suites/default.yaml, `--firmware` to
+PLATFORM=ELF entries for apps/hil_agent and, with the default firmware only,
+`--stack-bounds` to PLATFORM=JSON entries for the agent's static stack
+bounds (apps/hil_agent:hil_agent_<board>_stack_report). Paths the user gives are taken
 relative to the directory `bazel run` was started in
 ($BUILD_WORKING_DIRECTORY), not to the runfiles tree the binary runs in.
 """
@@ -15,6 +17,11 @@ DEFAULT_SUITE = "hil/suites/default.yaml"
 AGENT_FIRMWARE = {
     "mps2_an500": "apps/hil_agent/hil_agent_mps2_an500.elf",
     "stm32f769": "apps/hil_agent/hil_agent_stm32f769.elf",
+}
+
+AGENT_STACK_BOUNDS = {
+    "mps2_an500": "apps/hil_agent/hil_agent_mps2_an500_stack_test.stack.json",
+    "stm32f769": "apps/hil_agent/hil_agent_stm32f769_stack_test.stack.json",
 }
 
 
@@ -44,6 +51,16 @@ def default_firmware():
     """PLATFORM=ELF entries for every agent image in the runfiles (maybe none)."""
     entries = []
     for platform, relpath in sorted(AGENT_FIRMWARE.items()):
+        path = find(relpath)
+        if path:
+            entries.append("%s=%s" % (platform, path))
+    return entries
+
+
+def default_stack_bounds():
+    """PLATFORM=JSON entries for every agent stack bound in the runfiles."""
+    entries = []
+    for platform, relpath in sorted(AGENT_STACK_BOUNDS.items()):
         path = find(relpath)
         if path:
             entries.append("%s=%s" % (platform, path))

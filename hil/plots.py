@@ -52,12 +52,18 @@ def stack_use(details, metrics):
     ax.barh(names, [s["high_water"] for s in stacks],
             color=["#c44e52" if s["use_ratio"] >= 0.8 else "#55a868" for s in stacks],
             label="high-water")
+    bound_drawn = False
     for i, s in enumerate(stacks):
         ax.axvline(0.8 * s["size"], ymin=i / len(stacks), ymax=(i + 1) / len(stacks),
                    color="black", linestyle=":")
-    ax.set_xlabel("bytes (dotted: 80 % of size)")
+        bound = metrics.get("stack.%s.static_bound" % s["tag"])
+        if bound:
+            ax.axvline(bound, ymin=i / len(stacks), ymax=(i + 1) / len(stacks), color="#8172b2",
+                       linestyle="--", linewidth=2, label=None if bound_drawn else "static bound")
+            bound_drawn = True
+    ax.set_xlabel("bytes (dotted: 80 %% of size%s)" % ("; dashed: static bound" if bound_drawn else ""))
     ax.legend(loc="lower right", fontsize=7)
-    ax.set_title("stack high-water against size")
+    ax.set_title("stack high-water against size" + (" and static bound" if bound_drawn else ""))
     return _png(plt, fig)
 
 

@@ -24,6 +24,18 @@ def _badge(outcome):
     return '<td class="outcome" style="background:%s">%s</td>' % (COLOURS.get(outcome, "#777"), _e(outcome.upper()))
 
 
+def _stack_check_table(record):
+    """Static bound, measured and reserved side by side (bytes)."""
+    def cell(v):
+        return "-" if v is None else "%d B" % v
+    verdict = "ok" if record["ok"] else "<b>%s</b>" % _e(record["message"])
+    return ("<table><tr><th>stack</th><th>static bound</th><th>measured (high-water)</th>"
+            "<th>reserved</th><th>cross-check</th></tr><tr><td>%s</td><td>%s</td><td>%s</td>"
+            "<td>%s</td><td>%s</td></tr></table>" % (
+                _e(record["stack"]), cell(record["static_bound"]), cell(record["measured"]),
+                cell(record["reserved"]), verdict))
+
+
 def build_html(run):
     parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>HIL %s on %s</title>"
              "<style>%s</style></head><body>" % (_e(run.suite), _e(run.board), STYLE)]
@@ -34,6 +46,9 @@ def build_html(run):
                          ("agent", run.agent), ("started", run.started_at),
                          ("duration", "%.2f s" % run.duration_s), ("exit code", run.exit_code)):
         parts.append("<tr><th>%s</th><td>%s</td></tr>" % (_e(label), _e(value)))
+    if run.stack_bound:
+        parts.append("<tr><th>static stack bound</th><td>%d B (%s)</td></tr>" % (
+            run.stack_bound["bound"], _e(run.stack_bound["source"])))
     if run.infrastructure_error:
         parts.append("<tr><th>infrastructure error</th><td>%s</td></tr>" % _e(run.infrastructure_error))
     parts.append("</table><h2>Cases</h2><table><tr><th>case</th><th>command</th><th>outcome</th>"
@@ -51,6 +66,8 @@ def build_html(run):
                 parts.append("<tr><td>%s</td><td>%s</td><td>%s</td></tr>" % (
                     _e(chk.limit.describe()), _e(chk.value), "yes" if chk.ok else "<b>NO</b>"))
             parts.append("</table>")
+        if c.stack_check:
+            parts.append(_stack_check_table(c.stack_check))
         if c.metrics:
             parts.append("<details><summary>metrics</summary><pre>%s</pre></details>" % _e(
                 "\n".join("%s = %r" % kv for kv in sorted(c.metrics.items()))))

@@ -1,11 +1,14 @@
 """JUnit XML for CI (Bazel puts it in $XML_OUTPUT_FILE): one testcase per
 case; a broken limit or timeout is a <failure>, an infrastructure problem an
-<error>, so dashboards keep the two apart like the exit code does."""
+<error>, so dashboards keep the two apart like the exit code does. A case
+with a stack cross-check carries stack.* <properties> (static_bound,
+measured, reserved, ok, source) and the side-by-side line in <system-out>."""
 
 import re
 import xml.etree.ElementTree as ET
 
 from hil.results import ERROR, FAILED
+from hil.stack_bound import describe as describe_stack_check
 
 
 _NOT_XML = re.compile("[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD]")
@@ -36,14 +39,25 @@ def build_junit(run):
     for case in run.cases:
         tc = ET.SubElement(suite, "testcase", {
             "classname": "hil.%s" % run.board, "name": case.name, "time": "%.3f" % case.duration_s})
+        if case.stack_check:
+            tc_props = ET.SubElement(tc, "properties")
+            for key in ("static_bound", "measured", "reserved", "ok", "source"):
+                ET.SubElement(tc_props, "property", {"name": "stack.%s" % key,
+                                                     "value": xml_text(case.stack_check[key])})
         if case.outcome == FAILED:
             el = ET.SubElement(tc, "failure", {"message": xml_text(case.reason), "type": "test"})
-            el.text = xml_text("\n".join(c.describe() for c in case.checks if not c.ok))
+            lines = [c.describe() for c in case.checks if not c.ok]
+            if case.stack_check and not case.stack_check["ok"]:
+                lines.append(case.stack_check["message"])
+            el.text = xml_text("\n".join(lines))
         elif case.outcome == ERROR:
             el = ET.SubElement(tc, "error", {"message": xml_text(case.reason), "type": "infrastructure"})
         out = ET.SubElement(tc, "system-out")
-        out.text = xml_text("command %s %r status %s attempts %d\nmetrics %r" % (
-            case.command, case.args, case.status, case.attempts, case.metrics))
+        text = "command %s %r status %s attempts %d\nmetrics %r" % (
+            case.command, case.args, case.status, case.attempts, case.metrics)
+        if case.stack_check:
+            text += "\n" + describe_stack_check(case.stack_check)
+        out.text = xml_text(text)
     log = ET.SubElement(suite, "system-out")
     log.text = xml_text(run.uart_log[-20000:])
     return ET.ElementTree(suites)

@@ -29,6 +29,7 @@ class CaseResult:
     details: dict = dataclasses.field(default_factory=dict)   # arrays, for plots
     checks: list = dataclasses.field(default_factory=list)    # limits.Check
     diagnostics: dict = dataclasses.field(default_factory=dict)
+    stack_check: dict = dataclasses.field(default_factory=dict)  # stack_bound.cross_check
 
     def to_dict(self):
         d = dataclasses.asdict(self)
@@ -49,6 +50,7 @@ class RunResult:
     duration_s: float = 0.0
     cases: list = dataclasses.field(default_factory=list)
     infrastructure_error: str = ""   # a failure outside any case (e.g. board busy)
+    stack_bound: dict = dataclasses.field(default_factory=dict)  # StackBound used, {} if none
     uart_log: str = ""
 
     def count(self, outcome):

@@ -1,4 +1,7 @@
-"""The plain-text results table printed at the end of a run."""
+"""The plain-text results table printed at the end of a run, with the
+stack cross-check (static bound, measured, reserved) below it."""
+
+import os
 
 from hil.results import ERROR, FAILED, PASSED
 
@@ -14,8 +17,41 @@ def format_table(run):
         lines.append("  ".join(r[j].ljust(widths[j]) for j in range(5)) + "  " + r[5])
         if i == 0:
             lines.append("-" * (sum(widths) + 10 + len("reason")))
+    lines.extend(format_stack_checks(run))
     lines.append("%d passed, %d failed, %d infrastructure errors on %s (%s): %s" % (
         run.count(PASSED), run.count(FAILED), run.count(ERROR), run.board, run.backend, run.verdict))
     if run.infrastructure_error:
         lines.append("infrastructure error: %s" % run.infrastructure_error)
     return "\n".join(lines)
+
+
+def _bytes(value):
+    return "-" if value is None else str(value)
+
+
+def _verdict(check):
+    if check["ok"]:
+        return "ok"
+    if check["measured"] is not None and check["measured"] > check["static_bound"]:
+        return "EXCEEDED"
+    return "MISMATCH"   # no main stack reported, or a bound for another image
+
+
+def format_stack_checks(run):
+    """Lines of the stack cross-check table (bytes), [] when no case has one."""
+    checked = [c for c in run.cases if c.stack_check]
+    if not checked:
+        return []
+    rows = [("case", "stack", "static bound", "measured", "reserved", "verdict")]
+    for c in checked:
+        s = c.stack_check
+        rows.append((c.name, s["stack"], _bytes(s["static_bound"]), _bytes(s["measured"]),
+                     _bytes(s["reserved"]), _verdict(s)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    source = os.path.basename(run.stack_bound.get("source", "")) or "?"
+    lines = ["", "stack cross-check (bytes; static bound from %s)" % source]
+    for r in rows:
+        lines.append("  ".join(r[i].ljust(widths[i]) if i < 2 else r[i].rjust(widths[i])
+                               for i in range(len(r))).rstrip())
+    lines.append("")
+    return lines

@@ -2,7 +2,8 @@
 
     bazel run //hil:suite                      # default suite, agent for the board
     bazel run //hil:suite -- --board emulated --suite hil/suites/default.yaml \
-        --firmware bazel-bin/apps/hil_agent/hil_agent_mps2_an500.elf --out /tmp/hil
+        --firmware bazel-bin/apps/hil_agent/hil_agent_mps2_an500.elf --out /tmp/hil \
+        --stack-bounds bazel-bin/apps/hil_agent/hil_agent_mps2_an500_stack_test.stack.json
 
 Exit codes: 0 every case passed, 1 test failures (limits, wrong status,
 timeouts), 2 infrastructure error (QEMU died, probe gone, protocol error,
@@ -20,7 +21,7 @@ from hil.board_lock import BoardLock
 from hil.board_session import BoardSession
 from hil.case_executor import run_case
 from hil.elf_image import ElfImage
-from hil.default_paths import default_firmware, default_suite, user_path
+from hil.default_paths import default_firmware, default_stack_bounds, default_suite, user_path
 from hil.errors import InfrastructureError, UsageError
 from hil.mailbox_protocol import MAILBOX_SYMBOL
 from hil.hardware_map import default_map_path, load_map, select_board
@@ -30,6 +31,7 @@ from hil.report_json import write_json
 from hil.report_junit import write_junit
 from hil.results import ERROR, EXIT_USAGE, CaseResult, RunResult
 from hil.results_table import format_table
+from hil.stack_bound import resolve_bound
 from hil.suite import load_suite
 
 
@@ -44,6 +46,11 @@ def parse_args(argv):
                    help="agent firmware; PLATFORM=ELF entries pick by the board's platform "
                         "(repeatable; non-.elf files from $(rootpaths) are ignored; default: "
                         "apps/hil_agent for every board, from the runfiles)")
+    p.add_argument("--stack-bounds", action="append", default=[], metavar="JSON|PLATFORM=JSON",
+                   help="static stack bound(s) for the stack_report cross-check (a stack_budget's "
+                        "<name>.stack.json or any JSON with an integer 'bound'; repeatable; non-.json "
+                        "files are ignored; default with the default firmware: apps/hil_agent's, "
+                        "from the runfiles; none: no cross-check). See hil/stack_bound.py")
     p.add_argument("--out", help="report directory (default: $TEST_UNDECLARED_OUTPUTS_DIR, else ./hil-results)")
     p.add_argument("--flash-timeout", type=float, default=120.0, help="seconds for connect + flash")
     p.add_argument("--test-timeout", type=float, help="seconds per case (overrides the suite)")
@@ -54,14 +61,18 @@ def parse_args(argv):
     args.suite = user_path(args.suite) if args.suite else default_suite()
     if args.suite is None:
         p.error("--suite is required (no default suite in the runfiles)")
-    args.firmware = [_firmware_entry(e) for e in args.firmware] or default_firmware()
+    if not args.stack_bounds and not args.firmware:
+        args.stack_bounds = default_stack_bounds()   # they belong to the default firmware only
+    else:
+        args.stack_bounds = [_path_entry(e) for e in args.stack_bounds]
+    args.firmware = [_path_entry(e) for e in args.firmware] or default_firmware()
     args.map = user_path(args.map)
     args.out = user_path(args.out)
     return args
 
 
-def _firmware_entry(entry):
-    """A --firmware entry with its path made absolute (see user_path)."""
+def _path_entry(entry):
+    """A --firmware / --stack-bounds entry with its path made absolute (see user_path)."""
     if "=" in entry:
         key, path = entry.split("=", 1)
         return "%s=%s" % (key, user_path(path))
@@ -124,8 +135,13 @@ def execute(args, progress, probe_lister=list_probes):
     elf = ElfImage(firmware)
     if elf.symbol(MAILBOX_SYMBOL) is None:
         raise UsageError("%s has no %s symbol: not a HIL agent build" % (firmware, MAILBOX_SYMBOL))
+    stack_bound = resolve_bound(getattr(args, "stack_bounds", []), spec.platform, firmware)
     run = RunResult(suite.name, spec.name, spec.backend, why, firmware, elf.sha256,
-                    started_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))
+                    started_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                    stack_bound=stack_bound.to_dict() if stack_bound else {})
+    progress.step("stack cross-check: %s" % (
+        "static bound %d B from %s" % (stack_bound.bound, stack_bound.source) if stack_bound
+        else "none (no --stack-bounds for this board)"))
     start = time.monotonic()
     session = BoardSession(spec, elf, progress, flash_timeout_s=args.flash_timeout,
                            ready_timeout_s=ready_timeout)
@@ -140,7 +156,7 @@ def execute(args, progress, probe_lister=list_probes):
                                             "not run: infrastructure failure in an earlier case"))
                 continue
             progress.step("case %d/%d %s: %s %s" % (i, len(suite.cases), case.name, case.command, case.args))
-            result = run_case(case, session, progress)
+            result = run_case(case, session, progress, stack_bound)
             progress.step("case %d/%d %s: %s%s (%.2fs)" % (
                 i, len(suite.cases), case.name, result.outcome.upper(),
                 ": " + result.reason if result.reason else "", result.duration_s))

@@ -27,7 +27,7 @@ UID = "066DFF485750717867114355"
 
 def runner_args(**kw):
     base = dict(suite=None, board=None, map=None, firmware=[AGENT], out=None, flash_timeout=30.0,
-                test_timeout=None, ready_timeout=None, lock_timeout=0.0, quiet=True)
+                test_timeout=None, ready_timeout=None, lock_timeout=0.0, quiet=True, stack_bounds=[])
     base.update(kw)
     return argparse.Namespace(**base)
 

@@ -1,5 +1,6 @@
 """results.json, JUnit XML and the HTML report are written and parse back:
-counts, outcomes, failure vs error, plots embedded as real PNGs."""
+counts, outcomes, failure vs error, plots embedded as real PNGs (the stack
+plot with its static-bound marker), the stack cross-check side by side."""
 
 import base64
 import html.parser
@@ -29,8 +30,11 @@ def sample_run():
     stack = CaseResult("stacks", "stack_report", {}, FAILED, "max_use_ratio < 0.8 (got 0.9)", "OK", 0.1, 1)
     stack.details = {"stacks": [{"tag": "MSP", "size": 1024, "high_water": 922, "use_ratio": 0.9},
                                 {"tag": "ISR", "size": 512, "high_water": 100, "use_ratio": 0.2}]}
-    stack.metrics = {"max_use_ratio": 0.9}
+    stack.metrics = {"max_use_ratio": 0.9, "stack.MSP.static_bound": 1172}
     stack.checks = evaluate(parse_limits({"max_use_ratio": {"lt": 0.8}}), stack.metrics)
+    stack.stack_check = {"stack": "MSP", "static_bound": 1172, "measured": 922, "reserved": 1024,
+                         "source": "/b/agent.stack.json", "ok": True, "message": ""}
+    run.stack_bound = {"bound": 1172, "source": "/b/agent.stack.json", "stack_usable": 1024, "elf": ""}
     pkt = CaseResult("packets", "packet_burst", {}, PASSED, status="OK", attempts=1)
     pkt.details = {"pool_free_level": [32, 20, 5, 1] * 4}
     pkt.metrics = {"pool_blocks": 32}
@@ -58,6 +62,8 @@ class Reports(unittest.TestCase):
         self.assertEqual(self.run.exit_code, 2)
         table = format_table(self.run)
         self.assertIn("1 failed, 1 infrastructure errors", table)
+        self.assertIn("stack cross-check (bytes; static bound from agent.stack.json)", table)
+        self.assertIn("stacks  MSP            1172       922      1024       ok", table)
         self.run.cases.pop()
         self.assertEqual(self.run.exit_code, 1)
         self.run.cases.pop(1)
@@ -82,6 +88,12 @@ class Reports(unittest.TestCase):
         self.assertIsNone(cases["adc"].find("failure"))
         self.assertIn("max_use_ratio", cases["stacks"].find("failure").text)
         self.assertEqual(cases["dead"].find("error").get("type"), "infrastructure")
+        props = {p.get("name"): p.get("value") for p in cases["stacks"].find("properties")}
+        self.assertEqual((props["stack.static_bound"], props["stack.measured"], props["stack.reserved"]),
+                         ("1172", "922", "1024"))
+        self.assertIn("stack MSP: static bound 1172 B, measured 922 B, reserved 1024 B",
+                      cases["stacks"].find("system-out").text)
+        self.assertIsNone(cases["adc"].find("properties"))
         self.assertIn("boot", suite.find("system-out").text)  # NUL/ESC sanitised, file parsed
 
     def test_junit_for_setup_failure(self):
@@ -106,6 +118,8 @@ class Reports(unittest.TestCase):
             self.assertEqual(base64.b64decode(src.split(",", 1)[1])[:8], b"\x89PNG\r\n\x1a\n")
         self.assertIn("QEMU died &lt;&amp;&gt;", text)
         self.assertIn("INFRASTRUCTURE ERROR", text)
+        self.assertIn("<td>1172 B</td><td>922 B</td><td>1024 B</td><td>ok</td>", text)
+        self.assertIn("1172 B (/b/agent.stack.json)", text)
 
 
 if __name__ == "__main__":
