@@ -13,12 +13,15 @@ def objects_per_region(image: MemoryImage, contributions: List[linker_map.Contri
     """{region: {object: bytes}} over the ELF's allocated sections (run-time
     place, and load place when the bytes are stored elsewhere)."""
     alloc = set(image.alloc_section_names)
+    # Output sections whose bytes are stored in flash. ld prints a "load
+    # address" for zero-filled (NOLOAD) sections too; they occupy none.
+    loaded = {s.name for s in image.sections if s.lma is not None}
     out: Dict[str, Dict[str, int]] = {r.name: {} for r in image.regions}
     for c in contributions:
         if c.output_section not in alloc:
             continue
         places = [image.region_at(c.address)]
-        if c.load_address is not None:
+        if c.load_address is not None and c.output_section in loaded:
             places.append(image.region_at(c.load_address))
         seen = set()
         for r in places:
