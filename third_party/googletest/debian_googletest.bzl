@@ -36,7 +36,15 @@ def _debian_googletest_impl(rctx):
         return
     rctx.symlink(_SRC + "/googletest", "googletest")
     rctx.symlink(_SRC + "/googlemock", "googlemock")
-    rctx.symlink(rctx.attr.build_file, "BUILD.bazel")
+    # GoogleTest is host-only: on a Cortex-M platform it is incompatible, so
+    # wildcard cross builds (bazel build --config=stm32f769 //...) skip every
+    # test that depends on it instead of compiling it for the target.
+    rctx.template("BUILD.bazel", rctx.attr.build_file, substitutions = {
+        "%{host_only}": """select({
+        "%s": ["%s"],
+        "//conditions:default": [],
+    })""" % (Label("//platforms:is_cortex_m7"), Label("//platforms:host_only")),
+    })
 
 debian_googletest = repository_rule(
     implementation = _debian_googletest_impl,

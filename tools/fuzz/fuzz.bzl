@@ -11,6 +11,7 @@ under test is coverage-instrumented whatever the command line says.
 """
 
 load("@rules_cc//cc:defs.bzl", "cc_binary")
+load("//tools/build:host_only.bzl", "HOST_ONLY")
 
 _FUZZ_COPTS = [
     "-fsanitize=fuzzer-no-link,address,undefined",
@@ -73,6 +74,7 @@ def fuzz_test(name, srcs, deps = [], runs = 200000, seed = 1, max_len = 4096, co
         linkopts = ["-fsanitize=fuzzer"],
         testonly = True,
         tags = ["manual"],
+        target_compatible_with = HOST_ONLY,
         visibility = ["//visibility:private"],
     )
     _fuzz_test(
@@ -81,5 +83,6 @@ def fuzz_test(name, srcs, deps = [], runs = 200000, seed = 1, max_len = 4096, co
         runs = runs,
         seed = seed,
         max_len = max_len,
+        target_compatible_with = HOST_ONLY,
         **kwargs
     )
