@@ -6,6 +6,15 @@ install, instead of a Starlark traceback at load time.
 """
 
 _SRC = "/usr/src/googletest"
+
+def _absolute(label):
+    """A label string that means the same inside another repository."""
+    text = str(label)
+    return "@" + text if text.startswith("//") else text
+
+# Resolved here, at load time, in tidemark's repository.
+_IS_CORTEX_M7 = _absolute(Label("//platforms:is_cortex_m7"))
+_HOST_ONLY = _absolute(Label("//platforms:host_only"))
 _WANT = "1.12."
 
 def _fail_build(rctx, message):
@@ -43,7 +52,7 @@ def _debian_googletest_impl(rctx):
         "%{host_only}": """select({
         "%s": ["%s"],
         "//conditions:default": [],
-    })""" % (Label("//platforms:is_cortex_m7"), Label("//platforms:host_only")),
+    })""" % (_IS_CORTEX_M7, _HOST_ONLY),
     })
 
 debian_googletest = repository_rule(
