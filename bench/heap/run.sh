@@ -2,12 +2,20 @@
 # Reproduce every number in docs/benchmarks/heap.md. Host-only (valgrind)
 # plus the Cortex-M7 cross compiler. Run from anywhere inside the repo:
 #   bench/heap/run.sh            (OUTPUT_BASE=/root/.cache/bazel-heap by default)
+# Sections: stress, arena multiples (synthetic + recorded traces), host
+# callgrind, emulated Cortex-M7 replay (QEMU -icount), code size and static
+# longest Thumb-2 paths. About 5 minutes on the 2-core dev box (the first-fit
+# heap on the large recorded traces dominates).
 set -eu
 cd "$(dirname "$0")/../.."
 OB="${OUTPUT_BASE:-/root/.cache/bazel-heap}"
 TMP="${TMPDIR:-/tmp}/heap_bench.$$"
 mkdir -p "$TMP"
-bazel --output_base="$OB" build --jobs=2 -c opt //bench/heap:all >/dev/null 2>&1
+TRACES="awk cc1 cppcheck perl python3"   # bench/heap/traces/<t>.trace.gz
+M7="//bench/heap/m7:replay_net_small_mps2_an500"
+for t in $TRACES; do M7="$M7 //bench/heap/m7:replay_${t}_mps2_an500"; done
+# shellcheck disable=SC2086
+bazel --output_base="$OB" build --jobs=2 -c opt //bench/heap:all $M7 >/dev/null 2>&1
 BIN="$(bazel --output_base="$OB" info -c opt bazel-bin 2>/dev/null)/bench/heap"
 ARENA=327680   # 320 KiB: the stress peaks at ~300 KB live
 
@@ -19,6 +27,20 @@ echo "## Smallest arena without a failed allocation (synthetic traces)"
 for seed in 1 2 3; do
     "$BIN/trace_gen" --ops=300000 --seed=$seed > "$TMP/net$seed.trace"
     "$BIN/arena_search" "$TMP/net$seed.trace"
+done
+
+echo
+echo "## Smallest arena without a failed allocation (recorded traces)"
+for t in $TRACES; do
+    gzip -dc "bench/heap/traces/$t.trace.gz" > "$TMP/$t.trace"
+    "$BIN/arena_search" "$TMP/$t.trace"
+done
+
+echo
+echo "## Emulated Cortex-M7 (QEMU mps2-an500, -icount shift=7): instructions per call"
+for t in net_small $TRACES; do
+    PYTHONPATH=tools/qemu python3 bench/heap/m7/run_m7.py --timeout=2400 \
+        "$BIN/m7/replay_${t}_mps2_an500.elf"
 done
 
 echo
@@ -62,7 +84,8 @@ import sys
 c = sys.argv[1]
 # llff_alloc is a thin call into llff_aligned_alloc, which holds the fit loop
 skip = ("realloc", "calloc", "stats", "check", "usable_size", "oom_hook_set") + (("aligned_alloc",) if c == "tlsf" else ())
-extra = {"mem_%s_%s" % (c, n) for n in skip} | {"corrupt", "poison", "poison_damage"}
+# tlsf: free inlines the merge; the out-of-line release() serves realloc only
+extra = {"mem_%s_%s" % (c, n) for n in skip} | {"corrupt", "poison", "poison_damage"} | ({"release"} if c == "tlsf" else set())
 total = core = 0
 for line in sys.stdin:
     p = line.split()
@@ -71,6 +94,9 @@ for line in sys.stdin:
         if p[3] not in extra: core += n
 print("%s: .text %d B, core (init+alloc+free+helpers) %d B" % (c, total, core))' "$c"
 done
+# malloc retarget object (TLSF flavour) alone
+$CC -ffunction-sections -DMEM_MALLOC_RETARGET_TLSF -c mem/src/malloc_retarget.c -o "$TMP/malloc_retarget.o"
+arm-none-eabi-size "$TMP/malloc_retarget.o" | tail -1
 $CC -c mem/src/tlsf.c -o "$TMP/tlsf_paths.o"
 arm-none-eabi-objdump -d --no-show-raw-insn "$TMP/tlsf_paths.o" > "$TMP/tlsf.dis"
 echo "tlsf longest Thumb-2 paths (upper bound, instructions):"

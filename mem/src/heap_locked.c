@@ -3,6 +3,7 @@
  */
 #include "mem/heap_locked.h"
 
+#include "heap_common.h"
 #include "mem/config.h"
 
 mem_status_t mem_heap_locked_init_tlsf(mem_heap_locked_t *locked,
@@ -129,27 +130,13 @@ mem_status_t mem_heap_locked_stats(mem_heap_locked_t *locked,
     case MEM_HEAP_TLSF: {
         mem_tlsf_stats_t t;
         mem_tlsf_stats(locked->heap.tlsf, &t);
-        out->arena_bytes = t.arena_bytes;
-        out->bytes_in_use = t.bytes_in_use;
-        out->peak_bytes_in_use = t.peak_bytes_in_use;
-        out->free_bytes = t.free_bytes;
-        out->largest_free_block = t.largest_free_block;
-        out->live_blocks = t.live_blocks;
-        out->alloc_count = t.alloc_count;
-        out->failed_allocs = t.failed_allocs;
+        HEAP_STATS_COPY(out, t);
         break;
     }
     case MEM_HEAP_LLFF: {
         mem_llff_stats_t t;
         mem_llff_stats(locked->heap.llff, &t);
-        out->arena_bytes = t.arena_bytes;
-        out->bytes_in_use = t.bytes_in_use;
-        out->peak_bytes_in_use = t.peak_bytes_in_use;
-        out->free_bytes = t.free_bytes;
-        out->largest_free_block = t.largest_free_block;
-        out->live_blocks = t.live_blocks;
-        out->alloc_count = t.alloc_count;
-        out->failed_allocs = t.failed_allocs;
+        HEAP_STATS_COPY(out, t);
         break;
     }
     default: st = MEM_ERR_ARG; break;

@@ -5,10 +5,11 @@
 
 #include <string.h>
 
+#include "heap_common.h"
 #include "mem/config.h"
 
-#define HDR 8u
-#define MIN_BLOCK 16u
+#define HDR HEAP_HDR
+#define MIN_BLOCK HEAP_MIN_BLOCK
 #define USED_BIT 1u
 #define FLAG_MASK 7u
 #define TAG_KEY 0x6C6C6666u /* "llff" */
@@ -51,16 +52,6 @@ static void poison(block_t *b, uint32_t size)
 {
     memset((unsigned char *)b + HDR, (int)MEM_POISON_BYTE, size - HDR);
 }
-static uint32_t poison_damage(const block_t *b, uint32_t from, uint32_t size)
-{
-    const unsigned char *p = (const unsigned char *)b;
-    for (uint32_t i = from; i < size; i++) {
-        if (p[i] != (unsigned char)MEM_POISON_BYTE) {
-            return i;
-        }
-    }
-    return 0u;
-}
 #endif
 
 mem_status_t mem_llff_init(mem_llff_t *heap, void *arena, size_t size)
@@ -100,77 +91,87 @@ void mem_llff_oom_hook_set(mem_llff_t *heap, mem_llff_oom_hook_t hook,
 
 static void *fail_alloc(mem_llff_t *h, size_t size, size_t alignment)
 {
-    h->failed++;
-    if (h->oom_hook != NULL) {
-        h->oom_hook(h, size, alignment, h->oom_context);
-    }
-    return NULL;
+    return heap_fail_alloc(h, &h->failed, h->oom_hook, h->oom_context, size,
+                           alignment);
 }
 
-static inline uint32_t block_size_for(size_t size)
+/* Padding in front of the free block f so that its payload is aligned to
+ * `alignment` (> 8): 0, or at least MIN_BLOCK so it can be a free block. */
+static inline uint32_t gap_for(const block_t *f, size_t alignment)
 {
-    if (size > MEM_LLFF_ARENA_MAX) {
-        return 0u;
+    uintptr_t payload = (uintptr_t)f + HDR;
+    uintptr_t mask = (uintptr_t)alignment - 1u;
+    uint32_t gap = (uint32_t)(((payload + mask) & ~mask) - payload);
+    if (gap != 0u && gap < MIN_BLOCK) {
+        gap += (uint32_t)alignment;
     }
-    uint32_t bsize = ((uint32_t)size + HDR + 7u) & ~7u;
-    return bsize < MIN_BLOCK ? MIN_BLOCK : bsize;
+    return gap;
 }
 
-/* First fit for `bsize` bytes whose payload is aligned to `alignment`. */
+/* First fit for `bsize` bytes whose payload is aligned to `alignment`.
+ * The walk for the default alignment is a separate, tight loop: it is the
+ * whole cost of a first-fit allocation on a fragmented heap. */
 static void *take(mem_llff_t *h, uint32_t bsize, size_t alignment)
 {
-    uint32_t *slot = &h->head;
+    block_t *prev = NULL; /* free block before f, NULL: f is the head */
+    block_t *f;
+    uint32_t gap = 0u;
     uint32_t link = h->head;
-    while (link != 0u) {
-        block_t *f = from_link(h, link);
-        uint32_t fsize = f->size_flags;
-        uint32_t gap = 0u;
-        if (alignment > MEM_LLFF_ALIGN) {
-            uintptr_t payload = (uintptr_t)f + HDR;
-            uintptr_t mask = (uintptr_t)alignment - 1u;
-            gap = (uint32_t)(((payload + mask) & ~mask) - payload);
-            if (gap != 0u && gap < MIN_BLOCK) {
-                gap += (uint32_t)alignment;
+    if (alignment <= MEM_LLFF_ALIGN) {
+        for (;; link = f->tag_or_next) {
+            if (link == 0u) {
+                return NULL;
             }
+            f = from_link(h, link);
+            if (f->size_flags >= bsize) { /* free: size_flags is the size */
+                break;
+            }
+            prev = f;
         }
-        if ((size_t)gap + bsize <= fsize) {
-            uint32_t next = f->tag_or_next;
-            uint32_t rest = fsize - gap - bsize;
-            block_t *b = blk_at((uintptr_t)f + gap);
-#if MEM_CONFIG_POISON
-            uint32_t damage = poison_damage(f, HDR, fsize);
-            if (damage != 0u) {
-                mem_failure_report(MEM_ERR_CORRUPT, h,
-                                   (unsigned char *)f + damage);
+    } else {
+        for (;; link = f->tag_or_next) {
+            if (link == 0u) {
+                return NULL;
             }
-#endif
-            if (rest < MIN_BLOCK) {
-                bsize += rest;
-            } else {
-                block_t *t = blk_at((uintptr_t)b + bsize);
-                t->size_flags = rest;
-                t->tag_or_next = next;
-                next = to_link(h, t);
+            f = from_link(h, link);
+            gap = gap_for(f, alignment);
+            if ((size_t)gap + bsize <= f->size_flags) {
+                break;
             }
-            if (gap != 0u) {
-                f->size_flags = gap;
-                slot = &f->tag_or_next;
-            }
-            *slot = next;
-            mark_used(h, b, bsize);
-            size_t in_use = h->in_use + bsize;
-            h->in_use = in_use;
-            if (in_use > h->peak) {
-                h->peak = in_use;
-            }
-            h->live++;
-            h->allocs++;
-            return (unsigned char *)b + HDR;
+            prev = f;
         }
-        slot = &f->tag_or_next;
-        link = f->tag_or_next;
     }
-    return NULL;
+    uint32_t *slot = prev != NULL ? &prev->tag_or_next : &h->head;
+    uint32_t fsize = f->size_flags;
+    uint32_t next = f->tag_or_next;
+    uint32_t rest = fsize - gap - bsize;
+    block_t *b = blk_at((uintptr_t)f + gap);
+#if MEM_CONFIG_POISON
+    uint32_t damage = heap_poison_damage(f, HDR, fsize);
+    if (damage != 0u) {
+        mem_failure_report(MEM_ERR_CORRUPT, h, (unsigned char *)f + damage);
+    }
+#endif
+    if (rest < MIN_BLOCK) {
+        bsize += rest;
+    } else {
+        block_t *t = blk_at((uintptr_t)b + bsize);
+        t->size_flags = rest;
+        t->tag_or_next = next;
+        next = to_link(h, t);
+    }
+    if (gap != 0u) {
+        f->size_flags = gap;
+        slot = &f->tag_or_next;
+    } else if (h->hint == link) { /* f leaves the list */
+        h->hint = prev != NULL ? to_link(h, prev) : 0u;
+    }
+    *slot = next;
+    mark_used(h, b, bsize);
+    heap_count_use(&h->in_use, &h->peak, bsize);
+    h->live++;
+    h->allocs++;
+    return (unsigned char *)b + HDR;
 }
 
 void *mem_llff_alloc(mem_llff_t *heap, size_t size)
@@ -187,7 +188,7 @@ void *mem_llff_aligned_alloc(mem_llff_t *heap, size_t alignment, size_t size)
         heap->failed++;
         return NULL;
     }
-    uint32_t bsize = block_size_for(size);
+    uint32_t bsize = heap_block_size_for(size, MEM_LLFF_ARENA_MAX);
     if (bsize != 0u && alignment <= MEM_LLFF_ARENA_MAX) {
         void *p = take(heap, bsize, alignment);
         if (p != NULL) {
@@ -203,7 +204,7 @@ void *mem_llff_calloc(mem_llff_t *heap, size_t count, size_t size)
         return NULL;
     }
     size_t total;
-    if (__builtin_mul_overflow(count, size, &total)) {
+    if (!heap_calloc_total(count, size, &total)) {
         return fail_alloc(heap, SIZE_MAX, MEM_LLFF_ALIGN);
     }
     void *p = mem_llff_alloc(heap, total);
@@ -265,20 +266,23 @@ static block_t *live_block(const mem_llff_t *h, const void *ptr,
  * inside a free block (a stale pointer): MEM_ERR_DOUBLE_FREE, nothing done. */
 static mem_status_t release(mem_llff_t *h, block_t *b, uint32_t size)
 {
-    uint32_t *slot = &h->head;
     uint32_t link = h->head;
     block_t *prev = NULL;
-    while (link != 0u) {
-        block_t *f = from_link(h, link);
-        if ((uintptr_t)f > (uintptr_t)b) {
-            break;
-        }
-        if ((uintptr_t)b < (uintptr_t)f + f->size_flags) {
-            return MEM_ERR_DOUBLE_FREE;
-        }
-        prev = f;
-        slot = &f->tag_or_next;
-        link = f->tag_or_next;
+    /* Start at the hint (a free block on the list) when it lies below b:
+     * frees cluster, so this usually skips most of the walk. */
+    if (h->hint != 0u && (uintptr_t)from_link(h, h->hint) <= (uintptr_t)b) {
+        prev = from_link(h, h->hint);
+        link = prev->tag_or_next;
+    }
+    /* Tight walk to the last free block at or below b. */
+    while (link != 0u && (uintptr_t)from_link(h, link) <= (uintptr_t)b) {
+        prev = from_link(h, link);
+        link = prev->tag_or_next;
+    }
+    uint32_t *slot = prev != NULL ? &prev->tag_or_next : &h->head;
+    /* Free blocks do not overlap, so only that one can contain b. */
+    if (prev != NULL && (uintptr_t)b < (uintptr_t)prev + prev->size_flags) {
+        return MEM_ERR_DOUBLE_FREE;
     }
     uintptr_t after = (uintptr_t)b + size;
     uint32_t next = link;
@@ -291,6 +295,7 @@ static mem_status_t release(mem_llff_t *h, block_t *b, uint32_t size)
     if (prev != NULL && (uintptr_t)prev + prev->size_flags == (uintptr_t)b) {
         prev->size_flags += size;
         prev->tag_or_next = next;
+        h->hint = to_link(h, prev);
 #if MEM_CONFIG_POISON
         memset(b, (int)MEM_POISON_BYTE, size);
 #endif
@@ -298,6 +303,7 @@ static mem_status_t release(mem_llff_t *h, block_t *b, uint32_t size)
         b->size_flags = size;
         b->tag_or_next = next;
         *slot = to_link(h, b);
+        h->hint = *slot;
 #if MEM_CONFIG_POISON
         poison(b, size);
 #endif
@@ -353,7 +359,7 @@ void *mem_llff_realloc(mem_llff_t *heap, void *ptr, size_t size)
         return NULL;
     }
     uint32_t have = b->size_flags & ~FLAG_MASK;
-    uint32_t bsize = block_size_for(size);
+    uint32_t bsize = heap_block_size_for(size, MEM_LLFF_ARENA_MAX);
     if (bsize == 0u) {
         return fail_alloc(heap, size, MEM_LLFF_ALIGN);
     }
@@ -391,11 +397,11 @@ void *mem_llff_realloc(mem_llff_t *heap, void *ptr, size_t size)
                 next = to_link(heap, t);
             }
             *slot = next;
-            mark_used(heap, b, bsize);
-            heap->in_use += bsize - have;
-            if (heap->in_use > heap->peak) {
-                heap->peak = heap->in_use;
+            if (heap->hint == link) { /* n left the list */
+                heap->hint = 0u;
             }
+            mark_used(heap, b, bsize);
+            heap_count_use(&heap->in_use, &heap->peak, bsize - have);
             return ptr;
         }
     }
@@ -438,12 +444,8 @@ void mem_llff_stats(const mem_llff_t *heap, mem_llff_stats_t *out)
 static mem_status_t corrupt(const mem_llff_t *h, mem_llff_fault_t *fault,
                             const char *reason, const void *block)
 {
-    if (fault != NULL) {
-        fault->reason = reason;
-        fault->block = block;
-    }
-    mem_failure_report(MEM_ERR_CORRUPT, h, block);
-    return MEM_ERR_CORRUPT;
+    return heap_corrupt(h, fault != NULL ? &fault->reason : NULL,
+                        fault != NULL ? &fault->block : NULL, reason, block);
 }
 
 mem_status_t mem_llff_check(const mem_llff_t *heap, mem_llff_fault_t *fault)
@@ -485,7 +487,7 @@ mem_status_t mem_llff_check(const mem_llff_t *heap, mem_llff_fault_t *fault)
                 return corrupt(h, fault, "free block not next on the list", b);
             }
 #if MEM_CONFIG_POISON
-            if (poison_damage(b, HDR, size) != 0u) {
+            if (heap_poison_damage(b, HDR, size) != 0u) {
                 return corrupt(h, fault, "free memory written (use after free)",
                                b);
             }
@@ -497,6 +499,15 @@ mem_status_t mem_llff_check(const mem_llff_t *heap, mem_llff_fault_t *fault)
     }
     if (expect != 0u) {
         return corrupt(h, fault, "free list points past the blocks", NULL);
+    }
+    if (h->hint != 0u) {
+        uint32_t link = h->head;
+        while (link != 0u && link != h->hint) {
+            link = from_link(h, link)->tag_or_next;
+        }
+        if (link == 0u) {
+            return corrupt(h, fault, "hint is not a free block", NULL);
+        }
     }
     if (used_bytes != h->in_use || used_blocks != h->live) {
         return corrupt(h, fault, "in-use counters disagree with blocks", NULL);

@@ -1,117 +1,147 @@
 /*
  * Two-level segregated-fit heap. Layout and rules: mem/tlsf.h, mem/docs/tlsf.md.
+ *
+ * Hot-path choices (each measured with bench/heap/thumb_paths.py and the
+ * emulated-M7 bench, docs/benchmarks/heap.md):
+ *   - A list head's prev_free holds (list index << 1) | 1 instead of 0, so
+ *     unlinking any free block (a merge neighbour, a list head) needs no
+ *     size-to-list computation: the tag says which list became shorter.
+ *   - The size-to-list mapping has no branch: clz(size | 128) makes every
+ *     size below 256 use the 8-byte classes; allocation computes it once and
+ *     derives both the rounded-up list and the request's own list from it.
+ *   - A misuse check that fails leaves the fast path for one out-of-line
+ *     function that works out what went wrong and reports it.
  */
 #include "mem/tlsf.h"
 
 #include <string.h>
 
+#include "heap_common.h"
 #include "mem/config.h"
 
-#define HDR 8u        /* header bytes */
-#define MIN_BLOCK 16u /* header + two links */
+#define HDR HEAP_HDR
+#define MIN_BLOCK HEAP_MIN_BLOCK
 #define FREE_BIT 1u
 #define FLAG_MASK 7u
-#define SMALL_LIMIT (MEM_TLSF_SL_COUNT * 8u) /* sizes below map to fl 0 */
+#define HEAD_TAG 1u /* bit 0 of prev_free: "head of list prev_free >> 1" */
+#define SL_MASK (MEM_TLSF_SL_COUNT - 1u)
+
+#define INLINE static inline __attribute__((always_inline))
 
 typedef struct block {
     uint32_t prev_size;
     uint32_t size_flags;
     uint32_t next_free; /* free blocks only */
-    uint32_t prev_free; /* free blocks only */
+    uint32_t prev_free; /* free blocks only; (index << 1) | HEAD_TAG at a head */
 } block_t;
 
 _Static_assert(sizeof(block_t) == MIN_BLOCK, "block header layout");
-_Static_assert(MEM_TLSF_FL_COUNT <= 32, "fl_map is 32 bits");
+_Static_assert(MEM_TLSF_MAP_WORDS <= 32, "word_map is 32 bits");
+_Static_assert(MEM_TLSF_SL_LOG2 == 4, "list_of assumes 16 second-level lists");
 
 /* ---- links --------------------------------------------------------------- */
 /* On 32-bit targets a link is the block address; on wider hosts an offset
- * from heap->base. Either way 0 is "none". */
+ * from heap->base. Either way 0 is "none", and links are multiples of 8, so
+ * bit 0 is free for HEAD_TAG. */
 #if UINTPTR_MAX == 0xFFFFFFFFu
 #define LINK_BASE(h) ((void)(h), (uintptr_t)0)
 #else
 #define LINK_BASE(h) ((h)->base)
 #endif
 
-static inline block_t *blk_at(uintptr_t addr) { return (block_t *)addr; }
-static inline block_t *from_link(const mem_tlsf_t *h, uint32_t link)
+INLINE block_t *blk_at(uintptr_t addr) { return (block_t *)addr; }
+INLINE block_t *from_link(const mem_tlsf_t *h, uint32_t link)
 {
     return blk_at(LINK_BASE(h) + link);
 }
-static inline uint32_t to_link(const mem_tlsf_t *h, const block_t *b)
+INLINE uint32_t to_link(const mem_tlsf_t *h, const block_t *b)
 {
     return (uint32_t)((uintptr_t)b - LINK_BASE(h));
 }
 
 /* ---- size classes ----------------------------------------------------- */
-static inline unsigned log2_floor(uint32_t x) /* x > 0 */
+/* Shift that leaves a size's list bits: floor(log2(size | 128)) - 4. Sizes
+ * below 256 get 3, i.e. one list per 8 bytes. */
+INLINE unsigned class_shift(uint32_t size)
 {
-    return 31u - (unsigned)__builtin_clz(x);
+    return 27u - (unsigned)__builtin_clz(size | 128u);
 }
 
-static inline unsigned ctz32(uint32_t x) /* x > 0 */
+/* Index fl*16 + sl of the list for `size` given its class_shift: below 128
+ * bytes size/8 (fl 0); above, with t = log2(size), fl = t - 6 and sl = the
+ * 4 bits below the leading one, i.e. (size >> (t - 4)) + (t - 7) * 16.
+ * Consecutive indexes are consecutive size ranges. */
+INLINE uint32_t index_at(uint32_t size, unsigned shift)
+{
+    return (size >> shift) + ((uint32_t)(shift - 3u) << MEM_TLSF_SL_LOG2);
+}
+
+INLINE uint32_t list_of(uint32_t size)
+{
+    return index_at(size, class_shift(size));
+}
+
+INLINE unsigned ctz32(uint32_t x) /* x > 0 */
 {
     return (unsigned)__builtin_ctz(x);
-}
-
-/* Index fl*16 + sl of the list for a block of `size` bytes (size >= 16):
- * below 128 bytes the list is size/8 (fl 0); above, with t = log2(size),
- * fl = t - 6 and sl = the 4 bits below the leading one, which folds into
- * (size >> (t - 4)) + (t - 7) * 16. Inlined: it sits on every hot path. */
-static inline __attribute__((always_inline)) uint32_t list_of(uint32_t size)
-{
-    if (size < SMALL_LIMIT) {
-        return size >> 3;
-    }
-    unsigned t = log2_floor(size);
-    return (size >> (t - MEM_TLSF_SL_LOG2)) + ((t - 7u) << MEM_TLSF_SL_LOG2);
 }
 
 /* ---- free lists ----------------------------------------------------------- */
 static void list_insert(mem_tlsf_t *h, block_t *b, uint32_t size)
 {
     uint32_t idx = list_of(size);
-    uint32_t fl = idx >> MEM_TLSF_SL_LOG2;
     uint32_t head = h->heads[idx];
     uint32_t link = to_link(h, b);
     b->next_free = head;
-    b->prev_free = 0u;
+    b->prev_free = (idx << 1) | HEAD_TAG;
     if (head != 0u) {
         from_link(h, head)->prev_free = link;
     }
     h->heads[idx] = link;
-    h->fl_map |= 1u << fl;
-    h->sl_map[fl] = (uint16_t)(h->sl_map[fl] |
-                               (1u << (idx & (MEM_TLSF_SL_COUNT - 1u))));
+    uint32_t w = idx >> 5;
+    h->list_map[w] |= 1u << (idx & 31u);
+    h->word_map |= 1u << w;
 }
 
-/* Unlink the head of list idx whose successor is `next`. */
-static inline __attribute__((always_inline)) void
-pop_head(mem_tlsf_t *h, uint32_t idx, uint32_t next)
+/* Clear the bitmap bits of list idx, which has just become empty. */
+INLINE void list_emptied(mem_tlsf_t *h, uint32_t idx)
 {
-    h->heads[idx] = next;
-    if (next != 0u) {
-        from_link(h, next)->prev_free = 0u;
-    } else {
-        uint32_t fl = idx >> MEM_TLSF_SL_LOG2;
-        uint32_t m = h->sl_map[fl] & ~(1u << (idx & (MEM_TLSF_SL_COUNT - 1u)));
-        h->sl_map[fl] = (uint16_t)m;
-        if (m == 0u) {
-            h->fl_map &= ~(1u << fl);
-        }
+    uint32_t w = idx >> 5;
+    uint32_t m = h->list_map[w] & ~(1u << (idx & 31u));
+    h->list_map[w] = m;
+    if (m == 0u) {
+        h->word_map &= ~(1u << w);
     }
 }
 
-static void list_remove(mem_tlsf_t *h, block_t *b, uint32_t size)
+/* Unlink `b`, the head of list idx. */
+INLINE void list_pop(mem_tlsf_t *h, uint32_t idx, const block_t *b)
+{
+    uint32_t next = b->next_free;
+    h->heads[idx] = next;
+    if (next != 0u) {
+        from_link(h, next)->prev_free = b->prev_free; /* the head tag */
+    } else {
+        list_emptied(h, idx);
+    }
+}
+
+/* Take the free block `b` off its list (whichever it is). */
+INLINE void list_unlink(mem_tlsf_t *h, const block_t *b)
 {
     uint32_t next = b->next_free;
     uint32_t prev = b->prev_free;
-    if (prev != 0u) { /* not the head: no need to know the list */
+    if (next != 0u) {
+        from_link(h, next)->prev_free = prev; /* inherits a head tag too */
+    }
+    if ((prev & HEAD_TAG) == 0u) {
         from_link(h, prev)->next_free = next;
-        if (next != 0u) {
-            from_link(h, next)->prev_free = prev;
-        }
-    } else {
-        pop_head(h, list_of(size), next);
+        return;
+    }
+    uint32_t idx = prev >> 1;
+    h->heads[idx] = next;
+    if (next == 0u) {
+        list_emptied(h, idx);
     }
 }
 
@@ -121,18 +151,6 @@ static void poison(block_t *b, uint32_t size)
 {
     memset((unsigned char *)b + MIN_BLOCK, (int)MEM_POISON_BYTE,
            size - MIN_BLOCK);
-}
-
-/* Offset of the first non-poison byte after the links, or 0. */
-static uint32_t poison_damage(const block_t *b, uint32_t size)
-{
-    const unsigned char *p = (const unsigned char *)b;
-    for (uint32_t i = MIN_BLOCK; i < size; i++) {
-        if (p[i] != (unsigned char)MEM_POISON_BYTE) {
-            return i;
-        }
-    }
-    return 0u;
 }
 #endif
 
@@ -154,6 +172,7 @@ mem_status_t mem_tlsf_init(mem_tlsf_t *heap, void *arena, size_t size)
     heap->base = start - HDR; /* first block gets link 8, never 0 */
     heap->first = start;
     heap->end = start + size - HDR;
+    heap->max_request = size - 2u * HDR; /* blocks up to size - 8 bytes */
 
     block_t *b = blk_at(start);
     uint32_t bsize = (uint32_t)(size - HDR);
@@ -181,48 +200,61 @@ void mem_tlsf_oom_hook_set(mem_tlsf_t *heap, mem_tlsf_oom_hook_t hook,
 /* ---- allocation core -------------------------------------------------- */
 static void *fail_alloc(mem_tlsf_t *h, size_t size, size_t alignment)
 {
-    h->failed++;
-    if (h->oom_hook != NULL) {
-        h->oom_hook(h, size, alignment, h->oom_context);
-    }
-    return NULL;
+    return heap_fail_alloc(h, &h->failed, h->oom_hook, h->oom_context, size,
+                           alignment);
 }
 
 /* Remove and return a free block of at least `bsize` bytes, or NULL.
- * bsize is a multiple of 8, MIN_BLOCK <= bsize < 2^MEM_TLSF_ARENA_MAX_LOG2. */
-static block_t *take_free(mem_tlsf_t *h, uint32_t bsize)
+ * bsize is a multiple of 8, MIN_BLOCK <= bsize <= the arena span. */
+INLINE block_t *take_free(mem_tlsf_t *h, uint32_t bsize)
 {
-    uint32_t rounded = bsize;
-    if (bsize >= SMALL_LIMIT) {
-        rounded += (1u << (log2_floor(bsize) - MEM_TLSF_SL_LOG2)) - 1u;
-    }
-    uint32_t idx = list_of(rounded);
-    uint32_t fl = idx >> MEM_TLSF_SL_LOG2;
-    /* fl may be MEM_TLSF_FL_COUNT here: sl_map has a spare, always-0 slot. */
-    uint32_t slm = h->sl_map[fl] & (~0u << (idx & (MEM_TLSF_SL_COUNT - 1u)));
-    if (slm == 0u) {
-        uint32_t flm = h->fl_map & ~((2u << fl) - 1u);
-        if (flm == 0u) {
+    unsigned shift = class_shift(bsize);
+    uint32_t own = index_at(bsize, shift);
+    /* Round up to the next list unless bsize starts its list: the head of
+     * every list from there on fits without being looked at. */
+    uint32_t idx = own + ((bsize << (32u - shift)) != 0u); /* shift >= 3 */
+    uint32_t w = idx >> 5;
+    /* w may be the spare word here (always 0) when idx is one past the
+     * last list. */
+    uint32_t word = h->list_map[w];
+    uint32_t m = word & (~0u << (idx & 31u));
+    block_t *b;
+    if (m != 0u) {
+        idx = (w << 5) + ctz32(m);
+    } else {
+        uint32_t wm = h->word_map & (~1u << w);
+        if (wm != 0u) {
+            w = ctz32(wm);
+            word = h->list_map[w];
+            idx = (w << 5) + ctz32(word);
+        } else {
             /* Nothing is certain to fit; the head of the request's own list
              * may still be large enough (and is, when it is the last block). */
-            idx = list_of(bsize);
-            uint32_t link = h->heads[idx];
+            uint32_t link = h->heads[own];
             if (link == 0u) {
                 return NULL;
             }
-            block_t *b = from_link(h, link);
-            if ((b->size_flags & ~FLAG_MASK) < bsize) {
+            b = from_link(h, link);
+            if (b->size_flags <= bsize) { /* size | FREE_BIT: size < bsize */
                 return NULL;
             }
-            pop_head(h, idx, b->next_free);
+            list_pop(h, own, b);
             return b;
         }
-        fl = ctz32(flm);
-        slm = h->sl_map[fl];
     }
-    idx = (fl << MEM_TLSF_SL_LOG2) + ctz32(slm);
-    block_t *b = from_link(h, h->heads[idx]);
-    pop_head(h, idx, b->next_free);
+    /* Pop the head of list idx; its bitmap word (w, word) is in hand. */
+    b = from_link(h, h->heads[idx]);
+    uint32_t next = b->next_free;
+    h->heads[idx] = next;
+    if (next != 0u) {
+        from_link(h, next)->prev_free = b->prev_free; /* the head tag */
+    } else {
+        word &= ~(1u << (idx & 31u));
+        h->list_map[w] = word;
+        if (word == 0u) {
+            h->word_map &= ~(1u << w);
+        }
+    }
     return b;
 }
 
@@ -230,11 +262,11 @@ static block_t *take_free(mem_tlsf_t *h, uint32_t bsize)
  * `bsize` bytes, returning the tail to the free lists when it is large
  * enough to be a block. Its successor is never free (no two free blocks
  * are adjacent), so the tail needs no merging. */
-static void *use_block(mem_tlsf_t *h, block_t *b, uint32_t have,
+INLINE void *use_block(mem_tlsf_t *h, block_t *b, uint32_t have,
                        uint32_t bsize)
 {
 #if MEM_CONFIG_POISON
-    uint32_t damage = poison_damage(b, have);
+    uint32_t damage = heap_poison_damage(b, MIN_BLOCK, have);
     if (damage != 0u) {
         mem_failure_report(MEM_ERR_CORRUPT, h, (unsigned char *)b + damage);
     }
@@ -249,24 +281,15 @@ static void *use_block(mem_tlsf_t *h, block_t *b, uint32_t have,
         have = bsize;
     }
     b->size_flags = have;
-    size_t in_use = h->in_use + have;
-    h->in_use = in_use;
-    if (in_use > h->peak) {
-        h->peak = in_use;
-    }
-    h->live++;
+    heap_count_use(&h->in_use, &h->peak, have);
     h->allocs++;
     return (unsigned char *)b + HDR;
 }
 
 /* Block size for a payload of `size` bytes; 0 if it can never fit. */
-static inline uint32_t block_size_for(size_t size)
+INLINE uint32_t block_size_for(const mem_tlsf_t *h, size_t size)
 {
-    if (size > MEM_TLSF_ARENA_MAX) {
-        return 0u;
-    }
-    uint32_t bsize = ((uint32_t)size + HDR + 7u) & ~7u;
-    return bsize < MIN_BLOCK ? MIN_BLOCK : bsize;
+    return heap_block_size_for(size, h->end - h->first - HDR);
 }
 
 void *mem_tlsf_alloc(mem_tlsf_t *heap, size_t size)
@@ -274,11 +297,18 @@ void *mem_tlsf_alloc(mem_tlsf_t *heap, size_t size)
     if (heap == NULL) {
         return NULL;
     }
-    uint32_t bsize = block_size_for(size);
-    if (bsize != 0u && bsize <= heap->end - heap->first) {
+    /* less = max(size, 1) - 1 without a branch: adding the top bit of
+     * size - 1 turns size 0 into 0 (sizes above half the address space also
+     * gain 1, and exceed max_request either way). One compare then rejects
+     * every request whose block, ((size - 1) | 7) + 9 = round_up(size, 8)
+     * + 8 bytes, cannot fit the arena. */
+    size_t less = size - 1u;
+    less += less >> (sizeof(size_t) * 8u - 1u);
+    if (less < heap->max_request) {
+        uint32_t bsize = ((uint32_t)less | 7u) + 9u;
         block_t *b = take_free(heap, bsize);
         if (b != NULL) {
-            return use_block(heap, b, b->size_flags & ~FLAG_MASK, bsize);
+            return use_block(heap, b, b->size_flags - FREE_BIT, bsize);
         }
     }
     return fail_alloc(heap, size, MEM_TLSF_ALIGN);
@@ -296,7 +326,7 @@ void *mem_tlsf_aligned_alloc(mem_tlsf_t *heap, size_t alignment, size_t size)
     if (alignment <= MEM_TLSF_ALIGN) {
         return mem_tlsf_alloc(heap, size);
     }
-    uint32_t bsize = block_size_for(size);
+    uint32_t bsize = block_size_for(heap, size);
     size_t span = heap->end - heap->first;
     if (bsize == 0u || alignment > span ||
         (size_t)bsize + alignment + MIN_BLOCK > span) {
@@ -307,7 +337,7 @@ void *mem_tlsf_aligned_alloc(mem_tlsf_t *heap, size_t alignment, size_t size)
     if (b == NULL) {
         return fail_alloc(heap, size, alignment);
     }
-    uint32_t have = b->size_flags & ~FLAG_MASK;
+    uint32_t have = b->size_flags - FREE_BIT;
     uintptr_t payload = (uintptr_t)b + HDR;
     uintptr_t aligned = (payload + alignment - 1u) & ~(uintptr_t)(alignment - 1u);
     uint32_t gap = (uint32_t)(aligned - payload);
@@ -339,7 +369,7 @@ void *mem_tlsf_calloc(mem_tlsf_t *heap, size_t count, size_t size)
         return NULL;
     }
     size_t total;
-    if (__builtin_mul_overflow(count, size, &total)) {
+    if (!heap_calloc_total(count, size, &total)) {
         return fail_alloc(heap, SIZE_MAX, MEM_TLSF_ALIGN);
     }
     void *p = mem_tlsf_alloc(heap, total);
@@ -350,37 +380,55 @@ void *mem_tlsf_calloc(mem_tlsf_t *heap, size_t count, size_t size)
 }
 
 /* ---- release ---------------------------------------------------------- */
-/* The live block whose payload is `ptr`, or NULL after reporting why not. */
-static block_t *live_block(const mem_tlsf_t *h, const void *ptr,
-                           mem_status_t *why)
+/* Whether `ptr` is the payload of a live block (if not, misuse() says
+ * why). Checks: inside the arena, 8-aligned, header
+ * flags 0 (in use), size in [16, end - block], successor's prev_size. */
+INLINE int is_live(const mem_tlsf_t *h, const void *ptr)
+{
+    /* off: the block's offset from the first block. Blocks start at
+     * offsets 0 .. lim (lim = arena - 24: room for a 16-byte block before
+     * the end marker), at multiples of 8; rotating off right by 3 moves a
+     * misalignment into the top bits, so one compare checks both. */
+    uintptr_t off = (uintptr_t)ptr - HDR - h->first;
+    uintptr_t lim = h->max_request - HDR;
+    uintptr_t rot = (off >> 3) | (off << (sizeof(uintptr_t) * 8u - 3u));
+    if (rot > (lim >> 3)) {
+        return 0;
+    }
+    const block_t *b = blk_at((uintptr_t)ptr - HDR);
+    uint32_t sf = b->size_flags;
+    /* In use (flags 0), size in [16, room up to the end marker], and the
+     * successor points back. */
+    return (sf & FLAG_MASK) == 0u &&
+           (uint32_t)(sf - MIN_BLOCK) <= lim - off &&
+           blk_at((uintptr_t)b + sf)->prev_size == sf;
+}
+
+/* The live block at `ptr`, or NULL when is_live says no. */
+INLINE block_t *live_block(const mem_tlsf_t *h, const void *ptr)
+{
+    return is_live(h, ptr) ? blk_at((uintptr_t)ptr - HDR) : NULL;
+}
+
+/* Why `ptr` failed live_block; reported through the failure hook. */
+static __attribute__((noinline, cold)) mem_status_t
+misuse(const mem_tlsf_t *h, const void *ptr)
 {
     uintptr_t a = (uintptr_t)ptr;
-    mem_status_t st;
-    /* Payloads lie in [first + 8, end - 8]. */
-    if (a - (h->first + HDR) > h->end - h->first - MIN_BLOCK) {
-        st = MEM_ERR_FOREIGN;
-    } else if ((a & 7u) != 0u) {
-        st = MEM_ERR_ALIGN;
-    } else {
-        block_t *b = blk_at(a - HDR);
-        uint32_t sf = b->size_flags;
-        if ((sf & FREE_BIT) != 0u) {
+    mem_status_t st = MEM_ERR_FOREIGN;
+    if (a - (h->first + HDR) <= h->end - h->first - MIN_BLOCK) {
+        if ((a & 7u) != 0u) {
+            st = MEM_ERR_ALIGN;
+        } else if ((blk_at(a - HDR)->size_flags & FREE_BIT) != 0u) {
             st = MEM_ERR_DOUBLE_FREE;
-        } else if ((sf & FLAG_MASK) == 0u && sf >= MIN_BLOCK &&
-                   sf <= h->end - (uintptr_t)b &&
-                   blk_at((uintptr_t)b + sf)->prev_size == sf) {
-            return b;
-        } else {
-            st = MEM_ERR_FOREIGN;
         }
     }
-    *why = st;
     mem_failure_report(st, h, ptr);
-    return NULL;
+    return st;
 }
 
 /* Put `b` (size bytes, already off the books) back, merging neighbours. */
-static void release(mem_tlsf_t *h, block_t *b, uint32_t size)
+INLINE void release_inline(mem_tlsf_t *h, block_t *b, uint32_t size)
 {
     block_t *prev = blk_at((uintptr_t)b - b->prev_size);
     uint32_t prev_sf = prev->size_flags; /* b itself (in use) when first */
@@ -388,16 +436,14 @@ static void release(mem_tlsf_t *h, block_t *b, uint32_t size)
     uint32_t next_sf = next->size_flags;
     b->size_flags = size | FREE_BIT; /* stays behind if b is absorbed */
     if ((prev_sf & FREE_BIT) != 0u) {
-        uint32_t psize = prev_sf & ~FLAG_MASK;
-        list_remove(h, prev, psize);
-        size += psize;
+        list_unlink(h, prev);
+        size += prev_sf - FREE_BIT;
         b = prev;
     }
     if ((next_sf & FREE_BIT) != 0u) {
-        uint32_t nsize = next_sf & ~FLAG_MASK;
-        list_remove(h, next, nsize);
-        size += nsize;
-        next = blk_at((uintptr_t)next + nsize);
+        list_unlink(h, next);
+        size += next_sf - FREE_BIT;
+        next = blk_at((uintptr_t)next + (next_sf - FREE_BIT));
     }
     b->size_flags = size | FREE_BIT;
     next->prev_size = size;
@@ -405,6 +451,11 @@ static void release(mem_tlsf_t *h, block_t *b, uint32_t size)
     poison(b, size);
 #endif
     list_insert(h, b, size);
+}
+
+static void release(mem_tlsf_t *h, block_t *b, uint32_t size)
+{
+    release_inline(h, b, size);
 }
 
 mem_status_t mem_tlsf_free(mem_tlsf_t *heap, void *ptr)
@@ -415,15 +466,14 @@ mem_status_t mem_tlsf_free(mem_tlsf_t *heap, void *ptr)
     if (ptr == NULL) {
         return MEM_OK;
     }
-    mem_status_t why;
-    block_t *b = live_block(heap, ptr, &why);
-    if (b == NULL) {
-        return why;
+    if (!is_live(heap, ptr)) {
+        return misuse(heap, ptr);
     }
+    block_t *b = blk_at((uintptr_t)ptr - HDR);
     uint32_t size = b->size_flags;
     heap->in_use -= size;
-    heap->live--;
-    release(heap, b, size);
+    heap->frees++;
+    release_inline(heap, b, size);
     return MEM_OK;
 }
 
@@ -432,9 +482,12 @@ size_t mem_tlsf_usable_size(const mem_tlsf_t *heap, const void *ptr)
     if (heap == NULL || ptr == NULL) {
         return 0u;
     }
-    mem_status_t why;
-    const block_t *b = live_block(heap, ptr, &why);
-    return b == NULL ? 0u : b->size_flags - HDR;
+    const block_t *b = live_block(heap, ptr);
+    if (b == NULL) {
+        (void)misuse(heap, ptr);
+        return 0u;
+    }
+    return b->size_flags - HDR;
 }
 
 void *mem_tlsf_realloc(mem_tlsf_t *heap, void *ptr, size_t size)
@@ -445,33 +498,31 @@ void *mem_tlsf_realloc(mem_tlsf_t *heap, void *ptr, size_t size)
     if (ptr == NULL) {
         return mem_tlsf_alloc(heap, size);
     }
-    mem_status_t why;
-    block_t *b = live_block(heap, ptr, &why);
+    block_t *b = live_block(heap, ptr);
     if (b == NULL) {
+        (void)misuse(heap, ptr);
         return NULL;
     }
     uint32_t have = b->size_flags;
-    uint32_t bsize = block_size_for(size);
-    if (bsize == 0u || bsize > heap->end - heap->first) {
+    uint32_t bsize = block_size_for(heap, size);
+    if (bsize == 0u) {
         return fail_alloc(heap, size, MEM_TLSF_ALIGN);
     }
     block_t *next = blk_at((uintptr_t)b + have);
     uint32_t next_sf = next->size_flags;
     uint32_t room = have;
     if ((next_sf & FREE_BIT) != 0u) {
-        room += next_sf & ~FLAG_MASK;
+        room += next_sf - FREE_BIT;
     }
     if (bsize <= room) {
         /* In place: take the free successor if needed, give back the tail. */
         if (room != have) {
-            list_remove(heap, next, next_sf & ~FLAG_MASK);
+            list_unlink(heap, next);
             blk_at((uintptr_t)b + room)->prev_size = room;
         }
         uint32_t keep = room - bsize >= MIN_BLOCK ? bsize : room;
-        heap->in_use = heap->in_use - have + keep;
-        if (heap->in_use > heap->peak) {
-            heap->peak = heap->in_use;
-        }
+        heap->in_use -= have;
+        heap_count_use(&heap->in_use, &heap->peak, keep);
         b->size_flags = keep;
         if (keep != room) {
             block_t *tail = blk_at((uintptr_t)b + keep);
@@ -487,7 +538,7 @@ void *mem_tlsf_realloc(mem_tlsf_t *heap, void *ptr, size_t size)
     if (moved != NULL) {
         memcpy(moved, ptr, have - HDR);
         heap->in_use -= have;
-        heap->live--;
+        heap->frees++;
         release(heap, b, have);
     }
     return moved;
@@ -506,9 +557,12 @@ void mem_tlsf_stats(const mem_tlsf_t *heap, mem_tlsf_stats_t *out)
     out->free_bytes = arena - HDR - heap->in_use;
     out->largest_free_block = 0u;
     out->largest_free_bound = 0u;
-    if (heap->fl_map != 0u) {
-        unsigned fl = log2_floor(heap->fl_map);
-        unsigned sl = log2_floor(heap->sl_map[fl]);
+    if (heap->word_map != 0u) {
+        unsigned w = 31u - (unsigned)__builtin_clz(heap->word_map);
+        unsigned idx =
+            (w << 5) + 31u - (unsigned)__builtin_clz(heap->list_map[w]);
+        unsigned fl = idx >> MEM_TLSF_SL_LOG2;
+        unsigned sl = idx & SL_MASK;
         const block_t *b =
             from_link(heap, heap->heads[(fl << MEM_TLSF_SL_LOG2) + sl]);
         out->largest_free_block = (b->size_flags & ~FLAG_MASK) - HDR;
@@ -524,7 +578,7 @@ void mem_tlsf_stats(const mem_tlsf_t *heap, mem_tlsf_stats_t *out)
         size_t all_free = out->free_bytes - HDR;
         out->largest_free_bound = bound < all_free ? bound : all_free;
     }
-    out->live_blocks = heap->live;
+    out->live_blocks = heap->allocs - heap->frees;
     out->alloc_count = heap->allocs;
     out->failed_allocs = heap->failed;
 }
@@ -532,12 +586,8 @@ void mem_tlsf_stats(const mem_tlsf_t *heap, mem_tlsf_stats_t *out)
 static mem_status_t corrupt(const mem_tlsf_t *h, mem_tlsf_fault_t *fault,
                             const char *reason, const void *block)
 {
-    if (fault != NULL) {
-        fault->reason = reason;
-        fault->block = block;
-    }
-    mem_failure_report(MEM_ERR_CORRUPT, h, block);
-    return MEM_ERR_CORRUPT;
+    return heap_corrupt(h, fault != NULL ? &fault->reason : NULL,
+                        fault != NULL ? &fault->block : NULL, reason, block);
 }
 
 mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
@@ -573,12 +623,11 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
                 return corrupt(h, fault, "adjacent free blocks", b);
             }
             uint32_t idx = list_of(size);
-            if (((h->sl_map[idx >> MEM_TLSF_SL_LOG2] >> (idx & 15u)) & 1u) ==
-                0u) {
+            if (((h->list_map[idx >> 5] >> (idx & 31u)) & 1u) == 0u) {
                 return corrupt(h, fault, "free block's list marked empty", b);
             }
 #if MEM_CONFIG_POISON
-            if (poison_damage(b, size) != 0u) {
+            if (heap_poison_damage(b, MIN_BLOCK, size) != 0u) {
                 return corrupt(h, fault, "free memory written (use after free)",
                                b);
             }
@@ -597,7 +646,7 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
     if (marker->prev_size != prev_size || marker->size_flags != 0u) {
         return corrupt(h, fault, "end marker damaged", marker);
     }
-    if (used_bytes != h->in_use || used_blocks != h->live) {
+    if (used_bytes != h->in_use || used_blocks != h->allocs - h->frees) {
         return corrupt(h, fault, "in-use counters disagree with blocks", NULL);
     }
     if (h->peak < h->in_use) {
@@ -605,17 +654,20 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
     }
     /* Lists and bitmaps. */
     uint32_t listed = 0u;
-    for (unsigned fl = 0u; fl < MEM_TLSF_FL_COUNT; fl++) {
-        if ((((h->fl_map >> fl) & 1u) != 0u) != (h->sl_map[fl] != 0u)) {
-            return corrupt(h, fault, "fl_map disagrees with sl_map", NULL);
+    for (unsigned w = 0u; w < MEM_TLSF_MAP_WORDS; w++) {
+        if ((((h->word_map >> w) & 1u) != 0u) != (h->list_map[w] != 0u)) {
+            return corrupt(h, fault, "word_map disagrees with list_map", NULL);
         }
+    }
+    for (unsigned fl = 0u; fl < MEM_TLSF_FL_COUNT; fl++) {
         for (unsigned sl = 0u; sl < MEM_TLSF_SL_COUNT; sl++) {
-            uint32_t link = h->heads[(fl << MEM_TLSF_SL_LOG2) + sl];
-            if ((link != 0u) != (((h->sl_map[fl] >> sl) & 1u) != 0u)) {
-                return corrupt(h, fault, "sl_map disagrees with list head",
+            uint32_t i = (fl << MEM_TLSF_SL_LOG2) + sl;
+            uint32_t link = h->heads[i];
+            if ((link != 0u) != (((h->list_map[i >> 5] >> (i & 31u)) & 1u) != 0u)) {
+                return corrupt(h, fault, "list_map disagrees with list head",
                                NULL);
             }
-            uint32_t back = 0u;
+            uint32_t back = (((fl << MEM_TLSF_SL_LOG2) + sl) << 1) | HEAD_TAG;
             while (link != 0u) {
                 uintptr_t addr = LINK_BASE(h) + link;
                 const block_t *b = blk_at(addr);
@@ -641,8 +693,11 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
             }
         }
     }
-    if (h->sl_map[MEM_TLSF_FL_COUNT] != 0u ||
-        (h->fl_map >> (MEM_TLSF_FL_COUNT - 1u) >> 1u) != 0u) {
+    uint32_t lists = MEM_TLSF_FL_COUNT * MEM_TLSF_SL_COUNT;
+    if (h->list_map[MEM_TLSF_MAP_WORDS - 1u] != 0u ||
+        (lists % 32u != 0u &&
+         (h->list_map[lists / 32u] >> (lists % 32u)) != 0u) ||
+        (h->word_map >> (MEM_TLSF_MAP_WORDS - 1u)) != 0u) {
         return corrupt(h, fault, "bitmap bits beyond the table", NULL);
     }
     if (listed != free_blocks) {

@@ -3,7 +3,9 @@
  *
  * The free blocks form one singly linked list sorted by address; allocation
  * takes the first block that fits (splitting off the rest), release puts the
- * block back at its address position and merges it with free neighbours.
+ * block back at its address position and merges it with free neighbours
+ * (starting the walk at the block the previous release touched when the new
+ * one lies above it, else at the lowest free block).
  * This is the behaviour of Rust embedded-alloc's LlffHeap
  * (linked_list_allocator), with a header per block so that free needs no
  * size. Costs grow with the number of free blocks (fragmentation); use
@@ -70,6 +72,9 @@ typedef struct mem_llff {
     uintptr_t start;  /* first block */
     uintptr_t end;    /* one past the last block */
     uint32_t head;    /* lowest free block, 0 = none */
+    uint32_t hint;    /* a free block on the list (the one the last free
+                         put its block into), 0 = none: where the walk of
+                         the next free starts when its block lies above */
     uint32_t live;
     size_t in_use;
     size_t peak;
@@ -145,7 +150,9 @@ void *mem_llff_realloc(mem_llff_t *heap, void *ptr, size_t size);
 
 /*
  * Release the block at `ptr`; NULL is a no-op returning MEM_OK.
- * O(free blocks below ptr); not reentrant.
+ * O(free blocks below ptr): the walk starts at the hint (the free block the
+ * previous release touched) when that lies below ptr, else at the lowest
+ * free block. Not reentrant.
  * Returns MEM_OK, or (reported through mem_failure_report, heap unchanged):
  *   MEM_ERR_ARG          heap is NULL (not reported)
  *   MEM_ERR_FOREIGN      outside the arena, or not the start of a live block

@@ -31,7 +31,10 @@
  *
  *   free block, additionally:
  *     B+8  uint32_t next_free   link to the next block of the same free list
- *     B+12 uint32_t prev_free   link to the previous block (0 = list head)
+ *                               (0 = last)
+ *     B+12 uint32_t prev_free   link to the previous block; for the first
+ *                               block of a list (list index << 1) | 1, so
+ *                               unlinking needs no size-to-list mapping
  *     B+16 ... unused (filled with MEM_POISON_BYTE when MEM_CONFIG_POISON)
  *
  *   A link is the block address on 32-bit targets and, on 64-bit hosts, the
@@ -46,6 +49,8 @@
  *   size < 128: first level 0, second level size/8 (exact classes).
  *   size >= 128: t = floor(log2(size)); first level t-6; second level =
  *   the 4 bits below the leading one (16 lists per power of two).
+ *   List index = fl*16 + sl; list_map holds one bit per list (32 per word),
+ *   word_map one bit per non-empty list_map word.
  *   Allocation rounds the request up to the next list boundary so the head
  *   of any non-empty list found by the bit scans fits ("good fit"). If that
  *   finds nothing it tries the head of the request's own list, so the last
@@ -92,6 +97,9 @@ extern "C" {
 #define MEM_TLSF_SL_LOG2 4
 #define MEM_TLSF_SL_COUNT (1u << MEM_TLSF_SL_LOG2)
 #define MEM_TLSF_FL_COUNT (MEM_TLSF_ARENA_MAX_LOG2 - 6)
+/* One bit per list in 32-bit words, plus a spare always-zero word. */
+#define MEM_TLSF_MAP_WORDS \
+    ((MEM_TLSF_FL_COUNT * MEM_TLSF_SL_COUNT + 31u) / 32u + 1u)
 
 /*
  * Called when an allocation cannot be satisfied (the C counterpart of Rust's
@@ -105,17 +113,20 @@ typedef void (*mem_tlsf_oom_hook_t)(const void *heap, size_t size,
 
 /* Heap state. Treat every field as private; use the functions below. */
 typedef struct mem_tlsf {
+    uint32_t heads[MEM_TLSF_FL_COUNT * MEM_TLSF_SL_COUNT]; /* [fl*16+sl];
+                             first, so heads[i] needs no offset on the M7 */
+    uint32_t list_map[MEM_TLSF_MAP_WORDS]; /* bit i%32 of word i/32 set:
+                                              heads[i] != 0 */
+    uint32_t word_map;    /* bit w set: list_map[w] != 0 */
     uintptr_t base;       /* link origin (0 on 32-bit targets) */
     uintptr_t first;      /* address of the first block */
     uintptr_t end;        /* address of the end marker */
-    uint32_t fl_map;      /* bit f set: sl_map[f] != 0 */
-    uint16_t sl_map[MEM_TLSF_FL_COUNT + 1]; /* bit s set: heads[f][s] != 0 */
-    uint32_t heads[MEM_TLSF_FL_COUNT * MEM_TLSF_SL_COUNT]; /* [fl*16+sl] */
+    size_t max_request;   /* largest request that could ever fit */
     size_t in_use;        /* bytes of blocks in use, headers included */
     size_t peak;          /* high-water mark of in_use */
-    uint32_t live;        /* blocks in use */
     uint32_t allocs;      /* successful allocations (alloc, calloc, realloc
                              that moved or created a block) */
+    uint32_t frees;       /* blocks released; blocks in use = allocs - frees */
     uint32_t failed;      /* allocation requests that returned NULL */
     mem_tlsf_oom_hook_t oom_hook;
     void *oom_context;
