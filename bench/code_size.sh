@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Code size of every //mem component for the Cortex-M7 at -Os, from
+# arm-none-eabi-size on each object (what a program pays for the whole
+# component; with --gc-sections it links only the functions it uses).
+#
+#   bench/code_size.sh            # markdown table on stdout
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CFLAGS=(-mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard -Os -DNDEBUG
+        -std=c11 -Wall -Wextra -Werror -ffunction-sections -fdata-sections
+        -Imem/include)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "| component | source | .text | .data | .bss |"
+echo "|---|---|---:|---:|---:|"
+row() { # name source extra-flags...
+    local name=$1 src=$2
+    shift 2
+    arm-none-eabi-gcc "${CFLAGS[@]}" "$@" -c "$src" -o "$tmp/$name.o"
+    read -r text data bss _ < <(arm-none-eabi-size "$tmp/$name.o" | tail -n 1)
+    echo "| $name | \`$src\` | $text | $data | $bss |"
+}
+for src in mem/src/*.c; do
+    name=$(basename "$src" .c)
+    if [ "$name" = malloc_retarget ]; then
+        row "malloc_retarget (tlsf)" "$src" -DMEM_MALLOC_RETARGET_TLSF
+        row "malloc_retarget (llff)" "$src" -DMEM_MALLOC_RETARGET_LLFF
+    else
+        row "$name" "$src"
+    fi
+done
+echo
+echo "arm-none-eabi-gcc $(arm-none-eabi-gcc -dumpfullversion) ${CFLAGS[*]}"
