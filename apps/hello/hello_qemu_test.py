@@ -1,8 +1,11 @@
 """Boots apps/hello on QEMU mps2-an500 with SRAM pre-filled with 0xA5 and
 checks what it reads back: every initialised section holds its link-time
 value at an address inside the right region, and every zero-initialised
-section reads zero (so the reset handler's copy and zero tables both ran)."""
+section reads zero (so the reset handler's copy and zero tables both ran).
+It also checks the painted stack high-water mark against the static
+worst-case bound of the same image (//tools/stack/examples)."""
 
+import json
 import re
 import sys
 import unittest
@@ -23,14 +26,14 @@ EXPECTED = {  # uart line name: (region, value) — values from apps/hello/main.
     "sram1_bss_or": ("SRAM1", 0),
     "sram2_bss_or": ("SRAM2", 0),
 }
-FIRMWARE = sys.argv[1:]
+ARGS = sys.argv[1:]  # the firmware's files, then the stack analysis report
 del sys.argv[1:]
 
 
 class HelloOnQemu(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        elf = qemu_run.find_file(FIRMWARE, ".elf")
+        elf = qemu_run.find_file(ARGS, ".elf")
         cls.result = qemu_run.run_firmware(elf, timeout_s=20, ram_fill=0xA5)
 
     def test_exits_cleanly(self):
@@ -51,6 +54,19 @@ class HelloOnQemu(unittest.TestCase):
                 self.assertTrue(start <= addr < start + size,
                                 "%s at 0x%08x is outside %s" % (name, addr, region))
                 self.assertEqual(got, value, "%s read back 0x%08x" % (name, got))
+
+    def test_stack_high_water_within_static_bound(self):
+        m = re.search(r"^stack used 0x([0-9a-f]{8}) of 0x([0-9a-f]{8})$", self.result.uart, re.M)
+        self.assertIsNotNone(m, self.result.uart)
+        measured, painted = int(m.group(1), 16), int(m.group(2), 16)
+        with open(qemu_run.find_file(ARGS, ".stack.json")) as f:
+            analysis = json.load(f)
+        bound, usable = analysis["bound"], analysis["stack_usable"]
+        print("stack: static bound %d B, measured %d B, reserved %d B" % (bound, measured, usable))
+        self.assertGreater(measured, 0)
+        self.assertLessEqual(measured, bound)
+        self.assertLessEqual(bound, usable)
+        self.assertEqual(painted, usable)
 
 
 if __name__ == "__main__":

@@ -3,13 +3,16 @@
  * the reset handler initialised every RAM section: initialised data in DTCM,
  * SRAM1 and SRAM2 must hold their link-time values, and zero-initialised
  * data in each region must read back as zero (the QEMU test fills RAM with
- * 0xA5 before boot, so a skipped zeroing shows).
+ * 0xA5 before boot, so a skipped zeroing shows). It also paints its stack
+ * and reports the high-water mark, which the test compares with the static
+ * worst-case bound of the same image.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "bsp/board.h"
 #include "mem/region.h"
+#include "mem/stack.h"
 
 uint32_t hello_data_dtcm = 0x1DC3D7C1u;           /* .data (DTCM) */
 MEM_DTCM uint32_t hello_dtcm = 0xD7C30001u;        /* .dtcm */
@@ -55,6 +58,7 @@ static void report(const char *name, const volatile uint32_t *addr, uint32_t val
 
 int main(void)
 {
+    (void)MEM_STACK_MSP_PAINT();
     bsp_init();
     put("hello from tidemark on ");
     put(bsp_board_name);
@@ -66,6 +70,14 @@ int main(void)
     report("bss_or", hello_bss, or_all(hello_bss, 16));
     report("sram1_bss_or", hello_sram1_bss, or_all(hello_sram1_bss, 16));
     report("sram2_bss_or", hello_sram2_bss, or_all(hello_sram2_bss, 16));
+    mem_stack_usage_t stack;
+    if (MEM_STACK_MSP_MEASURE(&stack) == MEM_OK) {
+        put("stack used ");
+        put_hex((uint32_t)stack.used);
+        put(" of ");
+        put_hex((uint32_t)stack.size);
+        put("\n");
+    }
     put("done\n");
     return 0;
 }
