@@ -11,6 +11,13 @@
  *     derives both the rounded-up list and the request's own list from it.
  *   - A misuse check that fails leaves the fast path for one out-of-line
  *     function that works out what went wrong and reports it.
+ *   - Bitmaps run top-down (list i at bit 31 - i%32): searches are one CLZ
+ *     and a list's bit is one ROR of 0x80000000.
+ *   - free() has its own merge: range/alignment and header checks are two
+ *     rotated compares against precomputed limits, the successor's header
+ *     is read once for the back-link check and the merge, word_map and the
+ *     0x80000000 constant stay in registers across both unlinks and the
+ *     insert, and the merged size is fixed up once at the end.
  */
 #include "mem/tlsf.h"
 
@@ -27,6 +34,9 @@
 #define SL_MASK (MEM_TLSF_SL_COUNT - 1u)
 
 #define INLINE static inline __attribute__((always_inline))
+/* An empty asm the compiler cannot see through: `x` is computed into a
+ * register here and used from there (no effect on the value). */
+#define KEEP_IN_REGISTER(x) __asm__("" : "+r"(x))
 
 typedef struct block {
     uint32_t prev_size;
@@ -81,9 +91,40 @@ INLINE uint32_t list_of(uint32_t size)
     return index_at(size, class_shift(size));
 }
 
-INLINE unsigned ctz32(uint32_t x) /* x > 0 */
+INLINE unsigned clz32(uint32_t x) /* x > 0 */
 {
-    return (unsigned)__builtin_ctz(x);
+    return (unsigned)__builtin_clz(x);
+}
+
+/* ---- bitmaps ---------------------------------------------------------------
+ * Both bitmaps run from the top bit down: list idx is bit 31 - idx % 32 of
+ * list_map[idx / 32], word w is bit 31 - w of word_map. A search for the
+ * first set bit at or after a position is then one CLZ (no RBIT), and the bit
+ * of a list is one rotate of a constant (ROR takes its amount mod 32). */
+#define TOP_BIT 0x80000000u
+
+/* list_bit with TOP_BIT supplied by the caller (free keeps it in a
+ * register for three uses). */
+INLINE uint32_t list_bit_of(uint32_t top, uint32_t idx)
+{
+#if defined(__arm__) && defined(__thumb2__)
+    /* The compiler does not know that ROR already takes idx mod 32. */
+    uint32_t bit;
+    __asm__("ror %0, %1, %2" : "=r"(bit) : "r"(top), "r"(idx));
+    return bit;
+#else
+    return (top >> (idx & 31u)) | (top << ((0u - idx) & 31u));
+#endif
+}
+
+INLINE uint32_t list_bit(uint32_t idx)
+{
+    return list_bit_of(TOP_BIT, idx);
+}
+
+INLINE uint32_t word_bit(uint32_t w) /* w < 32 */
+{
+    return TOP_BIT >> w;
 }
 
 /* ---- free lists ----------------------------------------------------------- */
@@ -99,18 +140,18 @@ static void list_insert(mem_tlsf_t *h, block_t *b, uint32_t size)
     }
     h->heads[idx] = link;
     uint32_t w = idx >> 5;
-    h->list_map[w] |= 1u << (idx & 31u);
-    h->word_map |= 1u << w;
+    h->list_map[w] |= list_bit(idx);
+    h->word_map |= word_bit(w);
 }
 
 /* Clear the bitmap bits of list idx, which has just become empty. */
 INLINE void list_emptied(mem_tlsf_t *h, uint32_t idx)
 {
     uint32_t w = idx >> 5;
-    uint32_t m = h->list_map[w] & ~(1u << (idx & 31u));
+    uint32_t m = h->list_map[w] & ~list_bit(idx);
     h->list_map[w] = m;
     if (m == 0u) {
-        h->word_map &= ~(1u << w);
+        h->word_map &= ~word_bit(w);
     }
 }
 
@@ -173,6 +214,8 @@ mem_status_t mem_tlsf_init(mem_tlsf_t *heap, void *arena, size_t size)
     heap->first = start;
     heap->end = start + size - HDR;
     heap->max_request = size - 2u * HDR; /* blocks up to size - 8 bytes */
+    heap->first_payload = start + HDR;
+    heap->block_slots = (size - 3u * HDR) >> 3;
 
     block_t *b = blk_at(start);
     uint32_t bsize = (uint32_t)(size - HDR);
@@ -217,16 +260,16 @@ INLINE block_t *take_free(mem_tlsf_t *h, uint32_t bsize)
     /* w may be the spare word here (always 0) when idx is one past the
      * last list. */
     uint32_t word = h->list_map[w];
-    uint32_t m = word & (~0u << (idx & 31u));
+    uint32_t m = word & (~0u >> (idx & 31u));
     block_t *b;
     if (m != 0u) {
-        idx = (w << 5) + ctz32(m);
+        idx = (w << 5) + clz32(m);
     } else {
-        uint32_t wm = h->word_map & (~1u << w);
+        uint32_t wm = h->word_map & ((TOP_BIT - 1u) >> w);
         if (wm != 0u) {
-            w = ctz32(wm);
+            w = clz32(wm);
             word = h->list_map[w];
-            idx = (w << 5) + ctz32(word);
+            idx = (w << 5) + clz32(word);
         } else {
             /* Nothing is certain to fit; the head of the request's own list
              * may still be large enough (and is, when it is the last block). */
@@ -249,10 +292,10 @@ INLINE block_t *take_free(mem_tlsf_t *h, uint32_t bsize)
     if (next != 0u) {
         from_link(h, next)->prev_free = b->prev_free; /* the head tag */
     } else {
-        word &= ~(1u << (idx & 31u));
+        word &= ~list_bit(idx);
         h->list_map[w] = word;
         if (word == 0u) {
-            h->word_map &= ~(1u << w);
+            h->word_map &= ~word_bit(w);
         }
     }
     return b;
@@ -458,22 +501,111 @@ static void release(mem_tlsf_t *h, block_t *b, uint32_t size)
     release_inline(h, b, size);
 }
 
+/* free()'s way out for everything but a live block: NULL is fine, the rest
+ * is misuse. */
+static __attribute__((noinline, cold)) mem_status_t
+free_rejected(const mem_tlsf_t *h, const void *ptr)
+{
+    return ptr == NULL ? MEM_OK : misuse(h, ptr);
+}
+
+/* Take the free block `fb` off its list; word_map lives in *wm until the
+ * caller stores it. */
+INLINE void unlink_held(mem_tlsf_t *h, const block_t *fb, uint32_t *wm,
+                        uint32_t top)
+{
+    uint32_t next = fb->next_free;
+    uint32_t prev = fb->prev_free;
+    if ((prev & HEAD_TAG) != 0u) {
+        uint32_t idx = prev >> 1;
+        h->heads[idx] = next;
+        if (next == 0u) {
+            uint32_t w = idx >> 5;
+            uint32_t m = h->list_map[w] & ~list_bit_of(top, idx);
+            h->list_map[w] = m;
+            if (m == 0u) {
+                *wm &= ~(top >> w);
+            }
+            return;
+        }
+    } else {
+        from_link(h, prev)->next_free = next;
+        if (next == 0u) {
+            return;
+        }
+    }
+    from_link(h, next)->prev_free = prev; /* inherits a head tag too */
+}
+
 mem_status_t mem_tlsf_free(mem_tlsf_t *heap, void *ptr)
 {
     if (heap == NULL) {
         return MEM_ERR_ARG;
     }
-    if (ptr == NULL) {
-        return MEM_OK;
-    }
-    if (!is_live(heap, ptr)) {
-        return misuse(heap, ptr);
+    /* Block offset / 8 from the first block, misalignment rotated into the
+     * top bits: one compare checks range and alignment (NULL fails too). */
+    uintptr_t off = (uintptr_t)ptr - heap->first_payload;
+    uintptr_t slot = (off >> 3) | (off << (sizeof(uintptr_t) * 8u - 3u));
+    if (slot > heap->block_slots) {
+        return free_rejected(heap, ptr);
     }
     block_t *b = blk_at((uintptr_t)ptr - HDR);
-    uint32_t size = b->size_flags;
-    heap->in_use -= size;
+    uint32_t ps = b->prev_size;
+    uint32_t sf = b->size_flags;
+    /* In use (flags 0) and size in [16, room up to the end marker], again
+     * with one rotated compare: room / 8 = block_slots - off / 8 (off is a
+     * multiple of 8 now). */
+    uint32_t s16 = sf - MIN_BLOCK;
+    uint32_t room8 = (uint32_t)(heap->block_slots - (off >> 3));
+    if (((s16 >> 3) | (s16 << 29)) > room8) {
+        return free_rejected(heap, ptr);
+    }
+    block_t *next = blk_at((uintptr_t)b + sf);
+    KEEP_IN_REGISTER(next); /* so both header words come in one LDRD */
+    uint32_t next_ps = next->prev_size;
+    uint32_t next_sf = next->size_flags;
+    if (next_ps != sf) { /* the successor does not point back */
+        return free_rejected(heap, ptr);
+    }
+    heap->in_use -= sf;
     heap->frees++;
-    release_inline(heap, b, size);
+    block_t *prev = blk_at((uintptr_t)b - ps);
+    uint32_t prev_sf = prev->size_flags; /* b itself (in use) when first */
+    uint32_t wm = heap->word_map;
+    uint32_t top = TOP_BIT; /* one register for every bitmap bit below */
+    KEEP_IN_REGISTER(top);
+    uint32_t size = sf;
+    /* Each merge adds a size with FREE_BIT set; the flags are dropped at
+     * the end (at most 2 <= FLAG_MASK). */
+    if ((prev_sf & FREE_BIT) != 0u) {
+        b->size_flags = prev_sf; /* absorbed: marked free for double frees */
+        unlink_held(heap, prev, &wm, top);
+        size += prev_sf;
+        b = prev;
+    }
+    if ((next_sf & FREE_BIT) != 0u) {
+        unlink_held(heap, next, &wm, top);
+        size += next_sf;
+    }
+    size &= ~FLAG_MASK;
+    b->size_flags = size | FREE_BIT;
+    blk_at((uintptr_t)b + size)->prev_size = size;
+#if MEM_CONFIG_POISON
+    poison(b, size);
+#endif
+    /* list_insert, with word_map in hand. */
+    uint32_t idx = list_of(size);
+    uint32_t head = heap->heads[idx];
+    uint32_t link = to_link(heap, b);
+    b->next_free = head;
+    b->prev_free = (idx << 1) | HEAD_TAG;
+    if (head != 0u) {
+        from_link(heap, head)->prev_free = link;
+    }
+    heap->heads[idx] = link;
+    uint32_t w = idx >> 5;
+    heap->list_map[w] |= list_bit_of(top, idx);
+    heap->word_map = wm | (top >> w);
     return MEM_OK;
 }
 
@@ -558,9 +690,10 @@ void mem_tlsf_stats(const mem_tlsf_t *heap, mem_tlsf_stats_t *out)
     out->largest_free_block = 0u;
     out->largest_free_bound = 0u;
     if (heap->word_map != 0u) {
-        unsigned w = 31u - (unsigned)__builtin_clz(heap->word_map);
+        /* Highest word, highest list: the lowest set bits. */
+        unsigned w = 31u - (unsigned)__builtin_ctz(heap->word_map);
         unsigned idx =
-            (w << 5) + 31u - (unsigned)__builtin_clz(heap->list_map[w]);
+            (w << 5) + 31u - (unsigned)__builtin_ctz(heap->list_map[w]);
         unsigned fl = idx >> MEM_TLSF_SL_LOG2;
         unsigned sl = idx & SL_MASK;
         const block_t *b =
@@ -623,7 +756,7 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
                 return corrupt(h, fault, "adjacent free blocks", b);
             }
             uint32_t idx = list_of(size);
-            if (((h->list_map[idx >> 5] >> (idx & 31u)) & 1u) == 0u) {
+            if ((h->list_map[idx >> 5] & list_bit(idx)) == 0u) {
                 return corrupt(h, fault, "free block's list marked empty", b);
             }
 #if MEM_CONFIG_POISON
@@ -655,7 +788,7 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
     /* Lists and bitmaps. */
     uint32_t listed = 0u;
     for (unsigned w = 0u; w < MEM_TLSF_MAP_WORDS; w++) {
-        if ((((h->word_map >> w) & 1u) != 0u) != (h->list_map[w] != 0u)) {
+        if (((h->word_map & word_bit(w)) != 0u) != (h->list_map[w] != 0u)) {
             return corrupt(h, fault, "word_map disagrees with list_map", NULL);
         }
     }
@@ -663,7 +796,7 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
         for (unsigned sl = 0u; sl < MEM_TLSF_SL_COUNT; sl++) {
             uint32_t i = (fl << MEM_TLSF_SL_LOG2) + sl;
             uint32_t link = h->heads[i];
-            if ((link != 0u) != (((h->list_map[i >> 5] >> (i & 31u)) & 1u) != 0u)) {
+            if ((link != 0u) != ((h->list_map[i >> 5] & list_bit(i)) != 0u)) {
                 return corrupt(h, fault, "list_map disagrees with list head",
                                NULL);
             }
@@ -696,8 +829,8 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
     uint32_t lists = MEM_TLSF_FL_COUNT * MEM_TLSF_SL_COUNT;
     if (h->list_map[MEM_TLSF_MAP_WORDS - 1u] != 0u ||
         (lists % 32u != 0u &&
-         (h->list_map[lists / 32u] >> (lists % 32u)) != 0u) ||
-        (h->word_map >> (MEM_TLSF_MAP_WORDS - 1u)) != 0u) {
+         (h->list_map[lists / 32u] & (~0u >> (lists % 32u))) != 0u) ||
+        (h->word_map & (~0u >> (MEM_TLSF_MAP_WORDS - 1u))) != 0u) {
         return corrupt(h, fault, "bitmap bits beyond the table", NULL);
     }
     if (listed != free_blocks) {

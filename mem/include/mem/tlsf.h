@@ -49,8 +49,9 @@
  *   size < 128: first level 0, second level size/8 (exact classes).
  *   size >= 128: t = floor(log2(size)); first level t-6; second level =
  *   the 4 bits below the leading one (16 lists per power of two).
- *   List index = fl*16 + sl; list_map holds one bit per list (32 per word),
- *   word_map one bit per non-empty list_map word.
+ *   List index = fl*16 + sl; list_map holds one bit per list (32 per word,
+ *   list i at bit 31 - i%32 of word i/32), word_map one bit per non-empty
+ *   list_map word (word w at bit 31 - w): top-down, so a scan is one CLZ.
  *   Allocation rounds the request up to the next list boundary so the head
  *   of any non-empty list found by the bit scans fits ("good fit"). If that
  *   finds nothing it tries the head of the request's own list, so the last
@@ -115,9 +116,9 @@ typedef void (*mem_tlsf_oom_hook_t)(const void *heap, size_t size,
 typedef struct mem_tlsf {
     uint32_t heads[MEM_TLSF_FL_COUNT * MEM_TLSF_SL_COUNT]; /* [fl*16+sl];
                              first, so heads[i] needs no offset on the M7 */
-    uint32_t list_map[MEM_TLSF_MAP_WORDS]; /* bit i%32 of word i/32 set:
-                                              heads[i] != 0 */
-    uint32_t word_map;    /* bit w set: list_map[w] != 0 */
+    uint32_t list_map[MEM_TLSF_MAP_WORDS]; /* bit 31 - i%32 of word i/32
+                                              set: heads[i] != 0 */
+    uint32_t word_map;    /* bit 31 - w set: list_map[w] != 0 */
     uintptr_t base;       /* link origin (0 on 32-bit targets) */
     uintptr_t first;      /* address of the first block */
     uintptr_t end;        /* address of the end marker */
@@ -130,6 +131,9 @@ typedef struct mem_tlsf {
     uint32_t failed;      /* allocation requests that returned NULL */
     mem_tlsf_oom_hook_t oom_hook;
     void *oom_context;
+    uintptr_t first_payload; /* first + 8: payload of the first block */
+    uintptr_t block_slots;   /* (max_request - 8) / 8: offsets / 8 at which a
+                                block can start, counted from first */
 } mem_tlsf_t;
 
 typedef struct mem_tlsf_stats {
