@@ -19,6 +19,7 @@
  */
 #include <stdint.h>
 
+#include "apps/common/app_support.h"
 #include "bsp/board.h"
 #include "bsp/console.h"
 #include "mem/spsc.h"
@@ -66,12 +67,6 @@ static void drain(void)
     }
 }
 
-static uint32_t stack_used(void)
-{
-    mem_stack_usage_t usage;
-    return MEM_STACK_MSP_MEASURE(&usage) == MEM_OK ? (uint32_t)usage.used : 0u;
-}
-
 static void print_interval(uint32_t second)
 {
     bsp_print("adc");
@@ -85,29 +80,8 @@ static void print_interval(uint32_t second)
     bsp_print_field("dropped", g_isr_dropped);
     bsp_print_field("q_hw", (uint32_t)mem_spsc_high_water(&g_queue));
     bsp_print_field("ring_ovw", sample_stats_window_overwritten(&g_stats));
-    bsp_print_field("stack", stack_used());
+    bsp_print_field("stack", app_stack_used());
     bsp_print("\n");
-}
-
-/* Busy wait (no WFI: under QEMU -icount with sleep=off WFI loses timer
- * interrupts). */
-static void stall(uint32_t ms)
-{
-    uint32_t start = bsp_cycles();
-    uint32_t span = bsp_cycles_hz() / 1000u * ms;
-    while (bsp_cycles() - start < span) {
-    }
-}
-
-/* True once the bounded burst (if any) has run its seconds. */
-static bool burst_over(uint32_t second)
-{
-#if ADC_SAMPLER_BURST_SECONDS != 0
-    return second >= ADC_SAMPLER_BURST_SECONDS;
-#else
-    (void)second;
-    return false;
-#endif
 }
 
 static int finish(void)
@@ -125,10 +99,7 @@ static int finish(void)
     bsp_print_field("lost", g_stats.lost);
     bsp_print_field("reordered", g_stats.reordered);
     bsp_print_field("corrupt", g_stats.corrupt);
-    bsp_print_field("stack", stack_used());
-    bsp_print_field("stack_size", (uint32_t)((uintptr_t)_stack_top - (uintptr_t)_stack_bottom));
-    bsp_print(ok ? " result=ok\n" : " result=FAIL\n");
-    return ok ? 0 : 1;
+    return app_print_result(ok);
 }
 
 int main(void)
@@ -161,11 +132,11 @@ int main(void)
         ++second;
         print_interval(second);
         sample_stats_interval_reset(&g_stats);
-        if (burst_over(second)) {
+        if (app_burst_over(second, ADC_SAMPLER_BURST_SECONDS)) {
             return finish();
         }
         if (ADC_SAMPLER_STALL_MS != 0u) {
-            stall(ADC_SAMPLER_STALL_MS);
+            app_stall_ms(ADC_SAMPLER_STALL_MS);
         }
     }
 }

@@ -5,12 +5,12 @@ section reads zero (so the reset handler's copy and zero tables both ran).
 It also checks the painted stack high-water mark against the static
 worst-case bound of the same image (//tools/stack/examples)."""
 
-import json
 import re
 import sys
 import unittest
 
 import qemu_run
+import stack_crosscheck
 
 REGIONS = {  # name: (start, size) — the STM32F769 RAM map, mirrored on mps2-an500
     "DTCM": (0x2000_0000, 128 * 1024),
@@ -59,14 +59,8 @@ class HelloOnQemu(unittest.TestCase):
         m = re.search(r"^stack used 0x([0-9a-f]{8}) of 0x([0-9a-f]{8})$", self.result.uart, re.M)
         self.assertIsNotNone(m, self.result.uart)
         measured, painted = int(m.group(1), 16), int(m.group(2), 16)
-        with open(qemu_run.find_file(ARGS, ".stack.json")) as f:
-            analysis = json.load(f)
-        bound, usable = analysis["bound"], analysis["stack_usable"]
-        print("stack: static bound %d B, measured %d B, reserved %d B" % (bound, measured, usable))
-        self.assertGreater(measured, 0)
-        self.assertLessEqual(measured, bound)
-        self.assertLessEqual(bound, usable)
-        self.assertEqual(painted, usable)
+        stack_crosscheck.assert_within_static_bound(
+            self, qemu_run.find_file(ARGS, ".stack.json"), measured=measured, painted_size=painted)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@
  */
 #include <stdint.h>
 
+#include "apps/common/app_support.h"
 #include "bsp/board.h"
 #include "bsp/console.h"
 #include "mem/pool.h"
@@ -100,12 +101,6 @@ static void drain(void)
     }
 }
 
-static uint32_t stack_used(void)
-{
-    mem_stack_usage_t usage;
-    return MEM_STACK_MSP_MEASURE(&usage) == MEM_OK ? (uint32_t)usage.used : 0u;
-}
-
 static void print_interval(uint32_t second)
 {
     mem_pool_stats_t ps = {0};
@@ -120,27 +115,8 @@ static void print_interval(uint32_t second)
     bsp_print_field("pool_low", (uint32_t)ps.low_water_free);
     bsp_print_field("pool_failed", ps.failed_allocs);
     bsp_print_field("q_hw", (uint32_t)mem_spsc_high_water(&g_queue));
-    bsp_print_field("stack", stack_used());
+    bsp_print_field("stack", app_stack_used());
     bsp_print("\n");
-}
-
-/* Busy wait (no WFI: see the emulated-board notes on -icount). */
-static void stall(uint32_t ms)
-{
-    uint32_t start = bsp_cycles();
-    uint32_t span = bsp_cycles_hz() / 1000u * ms;
-    while (bsp_cycles() - start < span) {
-    }
-}
-
-static bool burst_over(uint32_t second)
-{
-#if PACKET_POOL_BURST_SECONDS != 0
-    return second >= PACKET_POOL_BURST_SECONDS;
-#else
-    (void)second;
-    return false;
-#endif
 }
 
 static int finish(void)
@@ -164,10 +140,7 @@ static int finish(void)
     bsp_print_field("free_errors", g_free_errors);
     bsp_print_field("in_use", (uint32_t)ps.in_use);
     bsp_print_field("pool_low", (uint32_t)ps.low_water_free);
-    bsp_print_field("stack", stack_used());
-    bsp_print_field("stack_size", (uint32_t)((uintptr_t)_stack_top - (uintptr_t)_stack_bottom));
-    bsp_print(ok ? " result=ok\n" : " result=FAIL\n");
-    return ok ? 0 : 1;
+    return app_print_result(ok);
 }
 
 int main(void)
@@ -203,11 +176,11 @@ int main(void)
         second_start += hz;
         ++second;
         print_interval(second);
-        if (burst_over(second)) {
+        if (app_burst_over(second, PACKET_POOL_BURST_SECONDS)) {
             return finish();
         }
         if (PACKET_POOL_STALL_MS != 0u) {
-            stall(PACKET_POOL_STALL_MS);
+            app_stall_ms(PACKET_POOL_STALL_MS);
         }
     }
 }

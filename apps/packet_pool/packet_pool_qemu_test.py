@@ -5,12 +5,12 @@ gaps equal to the drop counter, every buffer back in the pool, the pool
 actually ran dry during the stalls, and the painted stack high-water mark
 against the static bound (cross-check below)."""
 
-import json
 import re
 import sys
 import unittest
 
 import qemu_run
+import stack_crosscheck
 
 # $(rootpaths :packet_pool_mps2_an500) and $(rootpaths :packet_pool_mps2_an500_stack_report)
 ARGS = sys.argv[1:]
@@ -72,17 +72,9 @@ class PacketPoolOnQemu(unittest.TestCase):
         //tools/stack for the same image, which fits the usable stack."""
         d = self.done
         self.assertIsNotNone(d, self.result.uart)
-        with open(qemu_run.find_file(ARGS, ".stack.json")) as f:
-            analysis = json.load(f)
-        self.assertTrue(analysis["elf"].endswith("/packet_pool_mps2_an500.elf"), analysis["elf"])
-        bound, usable, measured = analysis["bound"], analysis["stack_usable"], d["stack"]
-        print("stack: static bound %d B, measured %d B, reserved %d B" % (bound, measured, usable))
-        self.assertGreater(measured, 0)
-        self.assertLessEqual(measured, bound, "painted high-water above the static bound")
-        self.assertLessEqual(bound, usable)
-        # The painted region (_stack_bottom.._stack_top, above the MPU guard)
-        # is the usable reservation the analysis read from the ELF.
-        self.assertEqual(usable, d["stack_size"])
+        stack_crosscheck.assert_within_static_bound(
+            self, qemu_run.find_file(ARGS, ".stack.json"), measured=d["stack"],
+            painted_size=d["stack_size"], elf_suffix="/packet_pool_mps2_an500.elf")
 
 if __name__ == "__main__":
     unittest.main()

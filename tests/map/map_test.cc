@@ -8,37 +8,22 @@
 #include <map>
 #include <set>
 
+#include "tests/support/failure_hook_capture.h"
+
 namespace {
 
-struct HookLog {
-    int calls = 0;
-    mem_status_t status = MEM_OK;
-    const void *object = nullptr;
-};
-
-void record_hook(mem_status_t status, const void *object, const void *,
-                 void *context)
-{
-    auto *log = static_cast<HookLog *>(context);
-    ++log->calls;
-    log->status = status;
-    log->object = object;
-}
-
-class MapTest : public ::testing::Test {
+class MapTest : public tidemark_test::FailureHookTest {
   protected:
     void SetUp() override
     {
-        mem_failure_hook_set(record_hook, &hook_);
+        FailureHookTest::SetUp();
         ASSERT_EQ(mem_map_init(&map_, keys_, sizeof keys_[0], values_,
                                sizeof values_[0], 4),
                   MEM_OK);
     }
-    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
 
     void put(uint16_t k, uint32_t v) { ASSERT_EQ(mem_map_insert(&map_, &k, &v), MEM_OK); }
 
-    HookLog hook_;
     uint16_t keys_[4] = {};
     uint32_t values_[4] = {};
     mem_map_t map_{};

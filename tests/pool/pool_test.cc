@@ -11,26 +11,14 @@
 #include <set>
 #include <vector>
 
+#include "tests/support/failure_hook_capture.h"
+
 namespace {
 
-struct HookLog {
-    int calls = 0;
-    mem_status_t status = MEM_OK;
-    const void *object = nullptr;
-    const void *pointer = nullptr;
-};
+using tidemark_test::HookLog;
+using tidemark_test::record_failure;
 
 HookLog g_hook;
-
-void record_failure(mem_status_t status, const void *object,
-                    const void *pointer, void *context)
-{
-    auto *log = static_cast<HookLog *>(context);
-    log->calls++;
-    log->status = status;
-    log->object = object;
-    log->pointer = pointer;
-}
 
 class PoolTest : public ::testing::Test {
   protected:

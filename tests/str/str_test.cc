@@ -12,29 +12,11 @@
 #include <cstring>
 #include <string>
 
+#include "tests/support/failure_hook_capture.h"
+
 namespace {
 
-struct HookLog {
-    int calls = 0;
-    mem_status_t status = MEM_OK;
-    const void *object = nullptr;
-};
-
-void record_hook(mem_status_t status, const void *object, const void *,
-                 void *context)
-{
-    auto *log = static_cast<HookLog *>(context);
-    ++log->calls;
-    log->status = status;
-    log->object = object;
-}
-
-class StrTest : public ::testing::Test {
-  protected:
-    void SetUp() override { mem_failure_hook_set(record_hook, &hook_); }
-    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
-    HookLog hook_;
-};
+class StrTest : public tidemark_test::FailureHookTest {};
 
 // Format into a large buffer and return the text (asserting MEM_OK).
 std::string fmt(const char *format, ...)

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "tests/support/failure_hook_capture.h"
+
 namespace {
 
 MEM_VEC_DEFINE(u32_vec, uint32_t, 4, uint8_t);
@@ -18,27 +20,7 @@ struct Rgb {
 };
 MEM_VEC_DEFINE(rgb_vec, Rgb, 5, uint8_t);
 
-struct HookLog {
-    int calls = 0;
-    mem_status_t status = MEM_OK;
-    const void *object = nullptr;
-};
-
-void record_hook(mem_status_t status, const void *object, const void *,
-                 void *context)
-{
-    auto *log = static_cast<HookLog *>(context);
-    ++log->calls;
-    log->status = status;
-    log->object = object;
-}
-
-class VectorTest : public ::testing::Test {
-  protected:
-    void SetUp() override { mem_failure_hook_set(record_hook, &hook_); }
-    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
-    HookLog hook_;
-};
+class VectorTest : public tidemark_test::FailureHookTest {};
 
 TEST_F(VectorTest, LengthTypeSetsHeaderSize)
 {
