@@ -25,6 +25,7 @@ from hil import mailbox_protocol as P
 from hil.elf_image import ElfImage
 from hil.emulated_board import EmulatedBoard
 from hil.mailbox_client import MailboxClient
+from runner_process import RUNNER, qemu_children, runner_env
 
 ARGS = sys.argv[1:]
 del sys.argv[1:]
@@ -60,32 +61,7 @@ def write_suite(text):
 
 
 def runner_command(suite, firmware, out):
-    return [sys.executable, "-m", "hil.runner", "--board", "emulated", "--suite", suite,
-            "--firmware", firmware, "--out", out]
-
-
-def runner_env():
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    env.pop("XML_OUTPUT_FILE", None)
-    env.pop("TEST_UNDECLARED_OUTPUTS_DIR", None)
-    return env
-
-
-def qemu_children(parent):
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open("/proc/%s/stat" % entry) as f:
-                stat = f.read()
-        except OSError:
-            continue
-        comm = stat[stat.index("(") + 1:stat.rindex(")")]
-        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
-        if ppid == parent and comm.startswith("qemu-system"):
-            found.append(int(entry))
-    return found
+    return RUNNER + ["--board", "emulated", "--suite", suite, "--firmware", firmware, "--out", out]
 
 
 class BrokenAgentTimesOut(unittest.TestCase):

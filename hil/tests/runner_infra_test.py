@@ -11,6 +11,8 @@ import tempfile
 import time
 import unittest
 
+from runner_process import RUNNER, qemu_children, runner_env
+
 AGENT = next(p for p in sys.argv[1:] if p.endswith(".elf"))
 del sys.argv[1:]
 
@@ -22,35 +24,15 @@ cases:
 """
 
 
-def qemu_children(parent):
-    """pids of qemu-system-arm processes whose parent is `parent`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open("/proc/%s/stat" % entry) as f:
-                stat = f.read()
-        except OSError:
-            continue
-        comm = stat[stat.index("(") + 1:stat.rindex(")")]
-        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
-        if ppid == parent and comm.startswith("qemu-system"):
-            found.append(int(entry))
-    return found
-
-
 class KillQemuMidRun(unittest.TestCase):
     def test_killed_qemu_is_infrastructure_error(self):
         out = tempfile.mkdtemp()
         suite = os.path.join(out, "infra.yaml")
         with open(suite, "w") as f:
             f.write(SUITE)
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-        env.pop("XML_OUTPUT_FILE", None)
         runner = subprocess.Popen(
-            [sys.executable, "-m", "hil.runner", "--board", "emulated", "--suite", suite,
-             "--firmware", AGENT, "--out", out], env=env, text=True,
+            RUNNER + ["--board", "emulated", "--suite", suite,
+                      "--firmware", AGENT, "--out", out], env=runner_env(), text=True,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         killed = set()
         deadline = time.monotonic() + 40

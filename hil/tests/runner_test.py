@@ -11,6 +11,8 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
+from runner_process import RUNNER, runner_env
+
 ARGS = sys.argv[1:]
 del sys.argv[1:]
 AGENT = next(p for p in ARGS if p.endswith(".elf") and "fixture_agent_mps2_an500" in p)
@@ -20,12 +22,8 @@ SUITE = os.path.join(HERE, "fixture_suite.yaml")
 
 
 def run_runner(*args, env_extra=None, timeout=60):
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    env.pop("XML_OUTPUT_FILE", None)
-    env.pop("TEST_UNDECLARED_OUTPUTS_DIR", None)
-    env.update(env_extra or {})
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "hil.runner"] + list(args), env=env,
+    proc = subprocess.run(RUNNER + list(args), env=runner_env(env_extra),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, text=True)
     return proc, time.monotonic() - start
 

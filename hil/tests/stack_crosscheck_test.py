@@ -15,6 +15,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 from hil.errors import UsageError
+from runner_process import RUNNER, runner_env
 from hil.stack_bound import StackBound, cross_check, describe, load_bound, resolve_bound
 
 ARGS = sys.argv[1:]
@@ -123,10 +124,7 @@ class CrossCheck(unittest.TestCase):
 
 
 def run_runner(*args):
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    env.pop("XML_OUTPUT_FILE", None)
-    env.pop("TEST_UNDECLARED_OUTPUTS_DIR", None)
-    return subprocess.run([sys.executable, "-m", "hil.runner"] + list(args), env=env,
+    return subprocess.run(RUNNER + list(args), env=runner_env(),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60, text=True)
 
 

@@ -1,0 +1,37 @@
+"""Running the HIL runner as a separate process from a test, and finding the
+QEMU processes it starts (shared by the runner tests)."""
+
+import os
+import sys
+
+# `python -m hil.runner` with the test's own interpreter.
+RUNNER = [sys.executable, "-m", "hil.runner"]
+
+
+def runner_env(extra=None):
+    """The test's environment for a child runner: the same import path, and
+    without Bazel's JUnit/output variables (the child must not write the
+    test's own XML_OUTPUT_FILE unless asked to through `extra`)."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    env.pop("XML_OUTPUT_FILE", None)
+    env.pop("TEST_UNDECLARED_OUTPUTS_DIR", None)
+    env.update(extra or {})
+    return env
+
+
+def qemu_children(parent):
+    """pids of qemu-system-* processes whose parent is `parent`."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1:stat.rindex(")")]
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        if ppid == parent and comm.startswith("qemu-system"):
+            found.append(int(entry))
+    return found
