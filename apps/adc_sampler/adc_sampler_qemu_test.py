@@ -5,12 +5,10 @@ gaps equal to the drop counter (nothing lost silently, nothing duplicated or
 reordered), every value equal to the known synthetic sequence, and the
 painted stack high-water mark against the static bound (cross-check below)."""
 
-import re
 import sys
 import unittest
 
-import qemu_run
-import stack_crosscheck
+import burst_summary
 
 # $(rootpaths :adc_sampler_mps2_an500) and $(rootpaths :adc_sampler_mps2_an500_stack_report)
 ARGS = sys.argv[1:]
@@ -20,18 +18,11 @@ RATE_HZ = 2000
 BURST_S = 3
 
 
-def fields(line):
-    return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
-
-
 class AdcSamplerOnQemu(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        elf = qemu_run.find_file(ARGS, ".elf")
-        cls.result = qemu_run.run_firmware(elf, timeout_s=30, icount_shift=6)
-        cls.seconds = [fields(l) for l in re.findall(r"^adc t=.*$", cls.result.uart, re.M)]
-        done = re.findall(r"^adc done .*$", cls.result.uart, re.M)
-        cls.done = fields(done[0]) if done else None
+        cls.burst = burst_summary.Burst(ARGS, "adc")
+        cls.result, cls.seconds, cls.done = cls.burst.result, cls.burst.seconds, cls.burst.done
 
     def test_exits_with_ok(self):
         out = self.result.uart
@@ -65,11 +56,7 @@ class AdcSamplerOnQemu(unittest.TestCase):
         """The measured high-water mark (painted at boot, read at the end of
         the burst, ISRs included) is at most the static worst case of
         //tools/stack for the same image, which fits the usable stack."""
-        d = self.done
-        self.assertIsNotNone(d, self.result.uart)
-        stack_crosscheck.assert_within_static_bound(
-            self, qemu_run.find_file(ARGS, ".stack.json"), measured=d["stack"],
-            painted_size=d["stack_size"], elf_suffix="/adc_sampler_mps2_an500.elf")
+        self.burst.assert_stack_within_static_bound(self, elf_suffix="/adc_sampler_mps2_an500.elf")
 
 if __name__ == "__main__":
     unittest.main()

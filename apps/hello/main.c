@@ -7,10 +7,11 @@
  * and reports the high-water mark, which the test compares with the static
  * worst-case bound of the same image.
  */
+#include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "bsp/board.h"
+#include "bsp/console.h"
 #include "mem/region.h"
 #include "mem/stack.h"
 
@@ -21,21 +22,6 @@ MEM_SRAM2 uint32_t hello_sram2 = 0x5A42F002u;      /* .sram2 */
 uint32_t hello_bss[16];                            /* .bss (DTCM) */
 MEM_SRAM1_BSS uint32_t hello_sram1_bss[16];        /* .sram1_bss */
 MEM_SRAM2_BSS uint32_t hello_sram2_bss[16];        /* .sram2_bss */
-
-static void put(const char *s)
-{
-    bsp_uart_write(s, strlen(s));
-}
-
-static void put_hex(uint32_t v)
-{
-    char buf[11] = "0x";
-    for (int i = 0; i < 8; ++i) {
-        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
-    }
-    buf[10] = '\0';
-    put(buf);
-}
 
 static uint32_t or_all(const volatile uint32_t *p, size_t n)
 {
@@ -48,21 +34,21 @@ static uint32_t or_all(const volatile uint32_t *p, size_t n)
 
 static void report(const char *name, const volatile uint32_t *addr, uint32_t value)
 {
-    put(name);
-    put(" @");
-    put_hex((uint32_t)(uintptr_t)addr);
-    put(" = ");
-    put_hex(value);
-    put("\n");
+    bsp_print(name);
+    bsp_print(" @");
+    bsp_print_hex32((uint32_t)(uintptr_t)addr);
+    bsp_print(" = ");
+    bsp_print_hex32(value);
+    bsp_print("\n");
 }
 
 int main(void)
 {
     (void)MEM_STACK_MSP_PAINT();
     bsp_init();
-    put("hello from tidemark on ");
-    put(bsp_board_name);
-    put("\n");
+    bsp_print("hello from tidemark on ");
+    bsp_print(bsp_board_name);
+    bsp_print("\n");
     report("data_dtcm", &hello_data_dtcm, hello_data_dtcm);
     report("dtcm", &hello_dtcm, hello_dtcm);
     report("sram1", &hello_sram1, hello_sram1);
@@ -72,12 +58,12 @@ int main(void)
     report("sram2_bss_or", hello_sram2_bss, or_all(hello_sram2_bss, 16));
     mem_stack_usage_t stack;
     if (MEM_STACK_MSP_MEASURE(&stack) == MEM_OK) {
-        put("stack used ");
-        put_hex((uint32_t)stack.used);
-        put(" of ");
-        put_hex((uint32_t)stack.size);
-        put("\n");
+        bsp_print("stack used ");
+        bsp_print_hex32((uint32_t)stack.used);
+        bsp_print(" of ");
+        bsp_print_hex32((uint32_t)stack.size);
+        bsp_print("\n");
     }
-    put("done\n");
+    bsp_print("done\n");
     return 0;
 }

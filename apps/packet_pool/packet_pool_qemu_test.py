@@ -9,8 +9,7 @@ import re
 import sys
 import unittest
 
-import qemu_run
-import stack_crosscheck
+import burst_summary
 
 # $(rootpaths :packet_pool_mps2_an500) and $(rootpaths :packet_pool_mps2_an500_stack_report)
 ARGS = sys.argv[1:]
@@ -21,18 +20,11 @@ BURST_S = 3
 SRAM1 = (0x2002_0000, 0x2007_C000)
 
 
-def fields(line):
-    return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
-
-
 class PacketPoolOnQemu(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        elf = qemu_run.find_file(ARGS, ".elf")
-        cls.result = qemu_run.run_firmware(elf, timeout_s=30, icount_shift=6)
-        cls.seconds = [fields(l) for l in re.findall(r"^pkt t=.*$", cls.result.uart, re.M)]
-        done = re.findall(r"^pkt done .*$", cls.result.uart, re.M)
-        cls.done = fields(done[0]) if done else None
+        cls.burst = burst_summary.Burst(ARGS, "pkt")
+        cls.result, cls.seconds, cls.done = cls.burst.result, cls.burst.seconds, cls.burst.done
 
     def test_exits_with_ok(self):
         out = self.result.uart
@@ -70,11 +62,7 @@ class PacketPoolOnQemu(unittest.TestCase):
         """The measured high-water mark (painted at boot, read at the end of
         the burst, ISRs included) is at most the static worst case of
         //tools/stack for the same image, which fits the usable stack."""
-        d = self.done
-        self.assertIsNotNone(d, self.result.uart)
-        stack_crosscheck.assert_within_static_bound(
-            self, qemu_run.find_file(ARGS, ".stack.json"), measured=d["stack"],
-            painted_size=d["stack_size"], elf_suffix="/packet_pool_mps2_an500.elf")
+        self.burst.assert_stack_within_static_bound(self, elf_suffix="/packet_pool_mps2_an500.elf")
 
 if __name__ == "__main__":
     unittest.main()

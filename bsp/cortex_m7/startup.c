@@ -11,6 +11,7 @@
 
 #include "bsp/board.h"
 #include "cortex_m7.h"
+#include "cortex_m7/barrier.h"
 
 struct copy_entry {
     const uint32_t *load;
@@ -50,7 +51,8 @@ void cortex_m7_start(void)
             *dst = 0u;
         }
     }
-    __asm__ volatile("dsb\n\tisb" ::: "memory");
+    CM7_DSB();
+    CM7_ISB();
     bsp_exit(main());
 }
 

@@ -65,12 +65,12 @@ void cm7_fault_capture(uint32_t msp, const uint32_t *frame, uint32_t exc_return,
     if (msp < (uint32_t)(uintptr_t)_stack_bottom) {
         record.flags |= BSP_FAULT_FLAG_STACK_OVERFLOW;
     }
+    const int readable = frame_readable((uintptr_t)frame);
     /* A stacking fault (MSTKERR / STKERR) means the frame was never written. */
-    if ((record.cfsr & (CM7_CFSR_MSTKERR | CM7_CFSR_STKERR)) != 0u ||
-        !frame_readable((uintptr_t)frame)) {
+    if ((record.cfsr & (CM7_CFSR_MSTKERR | CM7_CFSR_STKERR)) != 0u || !readable) {
         record.flags |= BSP_FAULT_FLAG_FRAME_INVALID;
     }
-    if (frame_readable((uintptr_t)frame)) {
+    if (readable) {
         record.lr = frame[FRAME_LR];
         record.pc = frame[FRAME_PC];
         record.xpsr = frame[FRAME_XPSR];

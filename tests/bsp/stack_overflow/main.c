@@ -13,30 +13,15 @@
  * against the ELF's guard symbols.
  */
 #include <stdint.h>
-#include <string.h>
 
 #include "bsp/board.h"
+#include "bsp/console.h"
 #include "mem/region.h"
 
 #define BOOT_MAGIC 0xB0075EEDu
 
 /* {BOOT_MAGIC, boots so far}; garbage (so reset) at power-on. */
 MEM_NOINIT static uint32_t g_boot[2];
-
-static void put(const char *s)
-{
-    bsp_uart_write(s, strlen(s));
-}
-
-static void put_hex(uint32_t v)
-{
-    char buf[11] = "0x";
-    for (int i = 0; i < 8; ++i) {
-        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
-    }
-    buf[10] = '\0';
-    put(buf);
-}
 
 /* Deeper than any stack: the recursion ends in the guard long before. */
 static volatile uint32_t g_depth_limit = 0xFFFFFFFFu;
@@ -69,31 +54,31 @@ int main(void)
 {
     bsp_init();
     uint32_t boot = count_boot();
-    put("boot ");
-    put_hex(boot);
-    put("\n");
+    bsp_print("boot ");
+    bsp_print_hex32(boot);
+    bsp_print("\n");
     bsp_fault_record_t record;
     if (boot == 2u) {
-        put("leaving the record unread, resetting\n");
+        bsp_print("leaving the record unread, resetting\n");
         bsp_reset();
     }
     if (bsp_fault_take(&record)) {
         bsp_fault_record_t again;
         if (bsp_fault_take(&again)) {
-            put("error: record still there after take\n");
+            bsp_print("error: record still there after take\n");
             return 1;
         }
-        put("taken exception=");
-        put(bsp_fault_name(record.exception));
-        put(" mmfar=");
-        put_hex(record.mmfar);
-        put("\n");
+        bsp_print("taken exception=");
+        bsp_print(bsp_fault_name(record.exception));
+        bsp_print(" mmfar=");
+        bsp_print_hex32(record.mmfar);
+        bsp_print("\n");
         return 0;
     }
-    put("overflowing the stack\n");
+    bsp_print("overflowing the stack\n");
     uint32_t r = dig(0u);
-    put("error: survived the overflow ");
-    put_hex(r);
-    put("\n");
+    bsp_print("error: survived the overflow ");
+    bsp_print_hex32(r);
+    bsp_print("\n");
     return 1;
 }
