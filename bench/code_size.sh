@@ -6,10 +6,8 @@
 #   bench/code_size.sh            # markdown table on stdout
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/bench_lib.sh
 
-CFLAGS=(-mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard -Os -DNDEBUG
-        -std=c11 -Wall -Wextra -Werror -ffunction-sections -fdata-sections
-        -Imem/include)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -18,7 +16,7 @@ echo "|---|---|---:|---:|---:|"
 row() { # name source extra-flags...
     local name=$1 src=$2
     shift 2
-    arm-none-eabi-gcc "${CFLAGS[@]}" "$@" -c "$src" -o "$tmp/$name.o"
+    m7_object "$src" "$tmp/$name.o" -DNDEBUG "$@"
     read -r text data bss _ < <(arm-none-eabi-size "$tmp/$name.o" | tail -n 1)
     echo "| $name | \`$src\` | $text | $data | $bss |"
 }
@@ -32,4 +30,4 @@ for src in mem/src/*.c; do
     fi
 done
 echo
-echo "arm-none-eabi-gcc $(arm-none-eabi-gcc -dumpfullversion) ${CFLAGS[*]}"
+echo "arm-none-eabi-gcc $(arm-none-eabi-gcc -dumpfullversion) $M7_CFLAGS -ffunction-sections -fdata-sections -DNDEBUG"

@@ -11,6 +11,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
+. bench/lib/bench_lib.sh
 ob=${OUTPUT_BASE:-/root/.cache/bazel-conc}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -25,22 +26,16 @@ for fn in mem_spsc_push mem_spsc_pop mem_spsc_reserve mem_spsc_commit \
           mem_spsc_peek mem_spsc_release bench_typed_push bench_typed_pop \
           bench_typed_hw_push bench_typed_hw_pop mem_ring_push mem_ring_pop \
           mem_pool_alloc mem_pool_free; do
-    valgrind --tool=callgrind --callgrind-out-file="$work/cg.$fn" \
-        --toggle-collect="$fn" "$bin" >/dev/null 2>&1
-    ir=$(awk '/^totals:/ {print $2}' "$work/cg.$fn")
+    ir=$(callgrind_ir "$work/cg.$fn" "$fn" "$bin")
     awk -v fn="$fn" -v ir="$ir" -v ops="$ops" \
         'BEGIN { printf "%-20s %6.1f instructions/op (incl. callees)\n", fn, ir / ops }'
 done
 
 echo "== Cortex-M7 -Os: code size (arm-none-eabi-gcc $(arm-none-eabi-gcc -dumpversion))"
-cflags="-mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard -Os -std=c11 \
--Wall -Wextra -Werror -ffunction-sections -fdata-sections -Imem/include"
 for c in spsc pool ring; do
-    # shellcheck disable=SC2086
-    arm-none-eabi-gcc $cflags -c "mem/src/$c.c" -o "$work/$c.o"
+    m7_object "mem/src/$c.c" "$work/$c.o"
 done
-# shellcheck disable=SC2086
-arm-none-eabi-gcc $cflags -I. -c bench/concurrency/m7/measured_ops.c -o "$work/measured_ops.o"
+m7_object bench/concurrency/m7/measured_ops.c "$work/measured_ops.o" -I.
 arm-none-eabi-size "$work/spsc.o" "$work/pool.o" "$work/ring.o"
 full=$(arm-none-eabi-size "$work/spsc.o" "$work/pool.o" | awk 'NR > 1 {t += $1} END {print t}')
 echo "spsc + pool text, full API (every function):                $full bytes"

@@ -5,20 +5,19 @@
 #   bench/containers/run.sh      (OUTPUT_BASE=/root/.cache/bazel-cont by default)
 set -eu
 cd "$(dirname "$0")/../.."
+. bench/lib/bench_lib.sh
 OB="${OUTPUT_BASE:-/root/.cache/bazel-cont}"
 TMP="${TMPDIR:-/tmp}/containers_bench.$$"
 mkdir -p "$TMP"
 trap 'rm -rf "$TMP"' EXIT
-bazel --output_base="$OB" build --jobs=2 -c opt //bench/containers:all >/dev/null 2>&1
+bazel --output_base="$OB" build --jobs=2 -c opt --symlink_prefix=/ //bench/containers:all >/dev/null 2>&1
 BIN="$(bazel --output_base="$OB" info -c opt bazel-bin 2>/dev/null)/bench/containers"
 
 # measure <binary> <scenario> <function>: instructions inside <function>
 # (inclusive of its callees, e.g. memcpy) divided by the calls it made.
 measure() {
     calls="$("$BIN/$1" "$2" | sed 's/.*calls=\([0-9]*\).*/\1/')"
-    valgrind --tool=callgrind --toggle-collect="$3" \
-        --callgrind-out-file="$TMP/cg.out" "$BIN/$1" "$2" >/dev/null 2>&1
-    total="$(sed -n 's/^summary: *\([0-9]*\).*/\1/p; s/^totals: *\([0-9]*\).*/\1/p' "$TMP/cg.out" | head -1)"
+    total="$(callgrind_ir "$TMP/cg.out" "$3" "$BIN/$1" "$2")"
     awk -v t="$total" -v c="$calls" -v b="$1" -v s="$2" -v f="$3" \
         'BEGIN { printf "| %-12s | %-12s | %-22s | %8d | %7.1f |\n", b, s, f, c, t / c }'
 }
@@ -50,12 +49,10 @@ measure stack_bench measure_full mem_stack_measure
 
 echo
 echo "## Cortex-M7 -Os code size (arm-none-eabi-gcc, -DNDEBUG)"
-CC="arm-none-eabi-gcc -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard -Os -std=c11 -Wall -Wextra -Werror -DNDEBUG -ffunction-sections -fdata-sections -Imem/include"
 arm-none-eabi-gcc --version | head -1
 for c in vector str map stack; do
-    $CC -c mem/src/$c.c -o "$TMP/$c.o"
+    m7_object mem/src/$c.c "$TMP/$c.o" -DNDEBUG
     arm-none-eabi-size "$TMP/$c.o" | tail -1
-    arm-none-eabi-nm -S --size-sort "$TMP/$c.o" |
-        python3 -c 'import sys; [print("    %5d %s" % (int(p[1], 16), p[3])) for p in (l.split() for l in sys.stdin) if len(p) == 4]'
+    m7_symbol_sizes "$TMP/$c.o"
     printf '    external: %s\n' "$(arm-none-eabi-nm -u "$TMP/$c.o" | awk '{print $2}' | tr '\n' ' ')"
 done

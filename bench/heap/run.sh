@@ -8,6 +8,7 @@
 # heap on the large recorded traces dominates).
 set -eu
 cd "$(dirname "$0")/../.."
+. bench/lib/bench_lib.sh
 OB="${OUTPUT_BASE:-/root/.cache/bazel-heap}"
 TMP="${TMPDIR:-/tmp}/heap_bench.$$"
 mkdir -p "$TMP"
@@ -15,7 +16,7 @@ TRACES="awk cc1 cppcheck perl python3"   # bench/heap/traces/<t>.trace.gz
 M7="//bench/heap/m7:replay_net_small_mps2_an500"
 for t in $TRACES; do M7="$M7 //bench/heap/m7:replay_${t}_mps2_an500"; done
 # shellcheck disable=SC2086
-bazel --output_base="$OB" build --jobs=2 -c opt //bench/heap:all $M7 >/dev/null 2>&1
+bazel --output_base="$OB" build --jobs=2 -c opt --symlink_prefix=/ //bench/heap:all $M7 >/dev/null 2>&1
 BIN="$(bazel --output_base="$OB" info -c opt bazel-bin 2>/dev/null)/bench/heap"
 ARENA=327680   # 320 KiB: the stress peaks at ~300 KB live
 
@@ -69,12 +70,10 @@ done
 
 echo
 echo "## Cortex-M7 -Os: code size and longest Thumb-2 path"
-CC="arm-none-eabi-gcc -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard -Os -std=c11 -Wall -Wextra -Werror -DNDEBUG -Imem/include"
 for c in tlsf llff heap_locked; do
-    $CC -ffunction-sections -fdata-sections -c mem/src/$c.c -o "$TMP/$c.o"
+    m7_object mem/src/$c.c "$TMP/$c.o" -DNDEBUG
     arm-none-eabi-size "$TMP/$c.o" | tail -1
-    arm-none-eabi-nm -S --size-sort "$TMP/$c.o" |
-        python3 -c 'import sys; [print("    %5d %s" % (int(p[1], 16), p[3])) for p in (l.split() for l in sys.stdin) if len(p) == 4]'
+    m7_symbol_sizes "$TMP/$c.o"
 done
 # Core allocator = init + alloc + free and their helpers (what a malloc/free
 # retarget links when it does not use realloc/aligned/calloc/stats/check).
@@ -95,9 +94,11 @@ for line in sys.stdin:
 print("%s: .text %d B, core (init+alloc+free+helpers) %d B" % (c, total, core))' "$c"
 done
 # malloc retarget object (TLSF flavour) alone
-$CC -ffunction-sections -DMEM_MALLOC_RETARGET_TLSF -c mem/src/malloc_retarget.c -o "$TMP/malloc_retarget.o"
+m7_object mem/src/malloc_retarget.c "$TMP/malloc_retarget.o" -DNDEBUG -DMEM_MALLOC_RETARGET_TLSF
 arm-none-eabi-size "$TMP/malloc_retarget.o" | tail -1
-$CC -c mem/src/tlsf.c -o "$TMP/tlsf_paths.o"
+# Without section flags: one listing whose branch targets resolve in place.
+# shellcheck disable=SC2086
+arm-none-eabi-gcc $M7_CFLAGS -DNDEBUG -c mem/src/tlsf.c -o "$TMP/tlsf_paths.o"
 arm-none-eabi-objdump -d --no-show-raw-insn "$TMP/tlsf_paths.o" > "$TMP/tlsf.dis"
 echo "tlsf longest Thumb-2 paths (upper bound, instructions):"
 python3 bench/heap/thumb_paths.py "$TMP/tlsf.dis" mem_tlsf_alloc mem_tlsf_free mem_tlsf_aligned_alloc mem_tlsf_realloc | sed 's/^/    /'

@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")/../../.."
 OUT="${1:-bench/heap/traces}"
 OB="${OUTPUT_BASE:-/root/.cache/bazel-heap}"
-bazel --output_base="$OB" build --jobs=2 -c opt //bench/heap/tracer:libheap_tracer.so >/dev/null 2>&1
+bazel --output_base="$OB" build --jobs=2 -c opt --symlink_prefix=/ //bench/heap/tracer:libheap_tracer.so >/dev/null 2>&1
 LIB="$(bazel --output_base="$OB" info -c opt bazel-bin 2>/dev/null)/bench/heap/tracer/libheap_tracer.so"
 TMP="${TMPDIR:-/tmp}/heap_traces.$$"
 mkdir -p "$TMP" "$OUT"
