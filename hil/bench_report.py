@@ -12,8 +12,9 @@ heap_stress cases give the heap figures and mean/max ticks per call.
 
 import argparse
 import json
-import os
 import sys
+
+from hil.default_paths import user_path
 
 
 def ticks_per_instruction(results, shift):
@@ -64,10 +65,7 @@ def main(argv=None):
     p.add_argument("results", help="results.json written by //hil:suite")
     p.add_argument("--icount-shift", type=int, help="the emulated board's -icount shift (none: ticks only)")
     args = p.parse_args(argv)
-    path = args.results
-    if not os.path.isabs(path):  # under `bazel run`: relative to where it was started
-        path = os.path.join(os.environ.get("BUILD_WORKING_DIRECTORY", os.getcwd()), path)
-    with open(path, encoding="utf-8") as f:
+    with open(user_path(args.results), encoding="utf-8") as f:
         results = json.load(f)
     tpi = ticks_per_instruction(results, args.icount_shift)
     exact = tpi is not None and tpi >= 8

@@ -67,9 +67,7 @@ def _attempt(case, session, result, stack_bound):
             result.stack_check = cross_check(stack_bound, response.results.get("stacks", []))
             result.metrics["stack.%s.static_bound" % MAIN_STACK_TAG] = stack_bound.bound
     result.checks = evaluate(case.limits, result.metrics)
-    failed = [c.describe() for c in result.checks if not c.ok]
-    if result.stack_check and not result.stack_check["ok"]:
-        failed.append(result.stack_check["message"])
+    failed = result.failed_checks()
     if result.status != case.expect_status:
         result.outcome = FAILED
         result.reason = "status %s, expected %s" % (result.status, case.expect_status)

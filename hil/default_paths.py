@@ -47,24 +47,25 @@ def default_suite():
     return find(DEFAULT_SUITE)
 
 
-def default_firmware():
-    """PLATFORM=ELF entries for every agent image in the runfiles (maybe none)."""
+def _platform_entries(relpaths):
+    """PLATFORM=PATH entries for the `relpaths` (platform -> workspace path)
+    found in the runfiles (maybe none)."""
     entries = []
-    for platform, relpath in sorted(AGENT_FIRMWARE.items()):
+    for platform, relpath in sorted(relpaths.items()):
         path = find(relpath)
         if path:
             entries.append("%s=%s" % (platform, path))
     return entries
+
+
+def default_firmware():
+    """PLATFORM=ELF entries for every agent image in the runfiles (maybe none)."""
+    return _platform_entries(AGENT_FIRMWARE)
 
 
 def default_stack_bounds():
     """PLATFORM=JSON entries for every agent stack bound in the runfiles."""
-    entries = []
-    for platform, relpath in sorted(AGENT_STACK_BOUNDS.items()):
-        path = find(relpath)
-        if path:
-            entries.append("%s=%s" % (platform, path))
-    return entries
+    return _platform_entries(AGENT_STACK_BOUNDS)
 
 
 def user_path(path):

@@ -18,7 +18,6 @@ from hil.qemu_process import QemuProcess
 from hil.rsp_client import RspClient
 
 PC_REGISTER = 15
-XPSR_REGISTER = 25
 
 
 class EmulatedBoard(Board):
@@ -76,8 +75,7 @@ class EmulatedBoard(Board):
         return not self.rsp.running
 
     def read_pc(self):
-        with self._paused():
-            return self.rsp.read_register(PC_REGISTER)
+        return self.read_register(PC_REGISTER)
 
     def read_register(self, number):
         with self._paused():

@@ -46,10 +46,7 @@ def build_junit(run):
                                                      "value": xml_text(case.stack_check[key])})
         if case.outcome == FAILED:
             el = ET.SubElement(tc, "failure", {"message": xml_text(case.reason), "type": "test"})
-            lines = [c.describe() for c in case.checks if not c.ok]
-            if case.stack_check and not case.stack_check["ok"]:
-                lines.append(case.stack_check["message"])
-            el.text = xml_text("\n".join(lines))
+            el.text = xml_text("\n".join(case.failed_checks()))
         elif case.outcome == ERROR:
             el = ET.SubElement(tc, "error", {"message": xml_text(case.reason), "type": "infrastructure"})
         out = ET.SubElement(tc, "system-out")

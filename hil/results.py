@@ -31,6 +31,13 @@ class CaseResult:
     diagnostics: dict = dataclasses.field(default_factory=dict)
     stack_check: dict = dataclasses.field(default_factory=dict)  # stack_bound.cross_check
 
+    def failed_checks(self):
+        """Messages of the broken limits and of a failed stack cross-check."""
+        lines = [c.describe() for c in self.checks if not c.ok]
+        if self.stack_check and not self.stack_check["ok"]:
+            lines.append(self.stack_check["message"])
+        return lines
+
     def to_dict(self):
         d = dataclasses.asdict(self)
         d["checks"] = [c.to_dict() for c in self.checks]

@@ -4,6 +4,7 @@
 #include "agent_mailbox.h"
 #include "bsp/board.h"
 #include "commands.h"
+#include "hil_fault_info.h"
 #include "mem/region.h"
 
 #define BOOT_MARKER 0xB007C0DEu
@@ -27,27 +28,6 @@ static uint32_t count_boot(void)
     return g_boots.count;
 }
 
-static void publish_last_fault(void)
-{
-    bsp_fault_record_t r;
-    if (!bsp_fault_take(&r)) {
-        return;
-    }
-    hil_fault_info_t *f = &hil_mailbox.last_fault;
-    f->exception = r.exception;
-    f->cfsr = r.cfsr;
-    f->hfsr = r.hfsr;
-    f->mmfar = r.mmfar;
-    f->bfar = r.bfar;
-    f->pc = r.pc;
-    f->lr = r.lr;
-    f->xpsr = r.xpsr;
-    f->sp = r.sp;
-    f->exc_return = r.exc_return;
-    f->flags = r.flags;
-    f->valid = 1u;
-}
-
 void agent_boot_publish(void)
 {
     hil_mailbox.version = HIL_PROTOCOL_VERSION;
@@ -55,7 +35,7 @@ void agent_boot_publish(void)
     hil_mailbox.capabilities = commands_capabilities();
     hil_mailbox.timestamp_hz = bsp_cycles_hz();
     hil_mailbox.boot_count = count_boot();
-    publish_last_fault();
+    (void)hil_fault_info_take(&hil_mailbox.last_fault);
     agent_dmb();
     hil_mailbox.magic = HIL_MAILBOX_MAGIC; /* last; never read back */
 }

@@ -202,7 +202,8 @@ typedef union {
 /* The fault the previous run died of, as the BSP captured it. The agent
  * fills this at boot, BEFORE publishing magic: if bsp_fault_take() returns a
  * record, copy its fields here (same names, see bsp_fault_record_t in
- * bsp/board.h) and set valid = 1; otherwise leave it zero. */
+ * bsp/board.h) and set valid = 1; otherwise leave it zero.
+ * hil_fault_info_take() (hil_fault_info.h) does exactly that. */
 typedef struct {
     uint32_t valid;      /* 1: a sealed BSP fault record was taken at this boot */
     uint32_t exception;  /* IPSR number: 3 HardFault, 4 MemManage, 5 BusFault, 6 UsageFault */

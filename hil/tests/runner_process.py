@@ -2,6 +2,7 @@
 QEMU processes it starts (shared by the runner tests)."""
 
 import os
+import subprocess
 import sys
 
 # `python -m hil.runner` with the test's own interpreter.
@@ -17,6 +18,13 @@ def runner_env(extra=None):
     env.pop("TEST_UNDECLARED_OUTPUTS_DIR", None)
     env.update(extra or {})
     return env
+
+
+def run_runner(*args, env_extra=None, timeout=60):
+    """Runs the runner with `args` to completion; the CompletedProcess
+    (stdout and stderr captured as text)."""
+    return subprocess.run(RUNNER + list(args), env=runner_env(env_extra),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, text=True)
 
 
 def qemu_children(parent):

@@ -4,14 +4,13 @@ board is reset and the next case passes), reports, exit codes, usage errors."""
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from runner_process import RUNNER, runner_env
+from runner_process import run_runner
 
 ARGS = sys.argv[1:]
 del sys.argv[1:]
@@ -21,10 +20,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SUITE = os.path.join(HERE, "fixture_suite.yaml")
 
 
-def run_runner(*args, env_extra=None, timeout=60):
+def run_timed(*args, env_extra=None):
+    """run_runner(*args) and its wall time in seconds."""
     start = time.monotonic()
-    proc = subprocess.run(RUNNER + list(args), env=runner_env(env_extra),
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, text=True)
+    proc = run_runner(*args, env_extra=env_extra)
     return proc, time.monotonic() - start
 
 
@@ -33,7 +32,7 @@ class RunnerOnEmulatedBoard(unittest.TestCase):
     def setUpClass(cls):
         cls.out = tempfile.mkdtemp()
         cls.xml = os.path.join(cls.out, "bazel-test.xml")
-        cls.proc, cls.elapsed = run_runner(
+        cls.proc, cls.elapsed = run_timed(
             "--board", "emulated", "--suite", SUITE, "--firmware", AGENT,
             "--firmware", AGENT.replace(".elf", ".map"), "--out", cls.out,
             env_extra={"XML_OUTPUT_FILE": cls.xml})
@@ -94,7 +93,7 @@ class RunnerUsage(unittest.TestCase):
         suite = os.path.join(out, "ok.yaml")
         with open(suite, "w") as f:
             f.write("cases:\n  - {name: p, command: ping, args: {a3: 3}, limits: {echo_ok: 1}}\n")
-        proc, _ = run_runner("--board", "emulated", "--suite", suite,
+        proc = run_runner("--board", "emulated", "--suite", suite,
                              "--firmware", "mps2_an500=" + AGENT, "--out", out, "--quiet")
         self.assertEqual(proc.returncode, 0, proc.stderr + proc.stdout)
         self.assertEqual(proc.stderr, "")
@@ -110,12 +109,12 @@ class RunnerUsage(unittest.TestCase):
         ]
         for args in cases:
             with self.subTest(args=args):
-                proc, _ = run_runner(*args, "--out", out)
+                proc = run_runner(*args, "--out", out)
                 self.assertEqual(proc.returncode, 3, proc.stderr)
                 self.assertIn("usage error", proc.stderr)
-        proc, _ = run_runner("--board", "emulated", "--suite", SUITE, "--firmware", HELLO, "--out", out)
+        proc = run_runner("--board", "emulated", "--suite", SUITE, "--firmware", HELLO, "--out", out)
         self.assertIn("no hil_mailbox symbol", proc.stderr)
-        proc, _ = run_runner("--suite")
+        proc = run_runner("--suite")
         self.assertNotEqual(proc.returncode, 0)
 
 

@@ -8,14 +8,13 @@ errors before any board is touched."""
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
 from hil.errors import UsageError
-from runner_process import RUNNER, runner_env
+from runner_process import run_runner
 from hil.stack_bound import StackBound, cross_check, describe, load_bound, resolve_bound
 
 ARGS = sys.argv[1:]
@@ -121,11 +120,6 @@ class CrossCheck(unittest.TestCase):
         self.assertFalse(r["ok"])
         self.assertIn("no MSP stack", r["message"])
         self.assertEqual(describe(r), "stack MSP: static bound 1172 B, measured -, reserved -")
-
-
-def run_runner(*args):
-    return subprocess.run(RUNNER + list(args), env=runner_env(),
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60, text=True)
 
 
 @unittest.skipIf(AGENT is None, "needs the fixture agent (bazel test //hil/tests:stack_crosscheck_test)")

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bsp/board.h"
+#include "hil_fault_info.h"
 #include "hil_mailbox.h"
 #include "mem/region.h"
 
@@ -78,27 +79,6 @@ static uint32_t overflow_stack(uint32_t depth)
     return overflow_stack(depth + 1u) + pad[0];
 }
 
-static void publish_last_fault(void)
-{
-    bsp_fault_record_t r;
-    if (!bsp_fault_take(&r)) {
-        return;
-    }
-    hil_fault_info_t *f = &hil_mailbox.last_fault;
-    f->exception = r.exception;
-    f->cfsr = r.cfsr;
-    f->hfsr = r.hfsr;
-    f->mmfar = r.mmfar;
-    f->bfar = r.bfar;
-    f->pc = r.pc;
-    f->lr = r.lr;
-    f->xpsr = r.xpsr;
-    f->sp = r.sp;
-    f->exc_return = r.exc_return;
-    f->flags = r.flags;
-    f->valid = 1u;
-}
-
 static uint32_t run(uint32_t command, const uint32_t args[HIL_ARG_WORDS])
 {
     switch (command) {
@@ -138,7 +118,7 @@ int main(void)
     hil_mailbox.capabilities =
         (1u << HIL_CMD_PING) | (1u << HIL_CMD_STACK_REPORT) | (1u << HIL_CMD_FAULT);
     hil_mailbox.timestamp_hz = bsp_cycles_hz();
-    publish_last_fault();
+    (void)hil_fault_info_take(&hil_mailbox.last_fault);
     dmb();
     hil_mailbox.magic = HIL_MAILBOX_MAGIC;
     static const char hello[] = "hil fixture agent ready\n";
