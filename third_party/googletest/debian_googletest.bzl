@@ -5,16 +5,9 @@ the generated targets fail at build time with one line naming the package to
 install, instead of a Starlark traceback at load time.
 """
 
+load("//tools/build:host_only.bzl", "HOST_ONLY_CONSTRAINT", "IS_CORTEX_M7")
+
 _SRC = "/usr/src/googletest"
-
-def _absolute(label):
-    """A label string that means the same inside another repository."""
-    text = str(label)
-    return "@" + text if text.startswith("//") else text
-
-# Resolved here, at load time, in tidemark's repository.
-_IS_CORTEX_M7 = _absolute(Label("//platforms:is_cortex_m7"))
-_HOST_ONLY = _absolute(Label("//platforms:host_only"))
 _WANT = "1.12."
 
 def _fail_build(rctx, message):
@@ -52,7 +45,7 @@ def _debian_googletest_impl(rctx):
         "%{host_only}": """select({
         "%s": ["%s"],
         "//conditions:default": [],
-    })""" % (_IS_CORTEX_M7, _HOST_ONLY),
+    })""" % (IS_CORTEX_M7, HOST_ONLY_CONSTRAINT),
     })
 
 debian_googletest = repository_rule(
