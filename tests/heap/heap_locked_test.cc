@@ -2,7 +2,6 @@
 // threads hammering one heap (run under --config=tsan to prove the locking).
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <cstring>
 #include <random>
 #include <thread>
@@ -11,21 +10,19 @@
 extern "C" {
 #include "mem/heap_locked.h"
 }
+#include "tests/support/failure_hook_capture.h"
 
 namespace {
 
-std::atomic<int> g_reports{0};
-void record(mem_status_t, const void *, const void *, void *) { g_reports++; }
-
-class LockedTest : public ::testing::TestWithParam<mem_heap_kind_t> {
+class LockedTest : public tidemark_test::FailureHookTest,
+                   public ::testing::WithParamInterface<mem_heap_kind_t> {
 protected:
     alignas(16) unsigned char arena[64 * 1024];
     mem_tlsf_t tlsf;
     mem_llff_t llff;
     mem_heap_locked_t locked;
     void SetUp() override {
-        g_reports = 0;
-        mem_failure_hook_set(record, nullptr);
+        FailureHookTest::SetUp();
         if (GetParam() == MEM_HEAP_TLSF) {
             ASSERT_EQ(MEM_OK, mem_tlsf_init(&tlsf, arena, sizeof(arena)));
             ASSERT_EQ(MEM_OK, mem_heap_locked_init_tlsf(&locked, &tlsf));
@@ -34,7 +31,6 @@ protected:
             ASSERT_EQ(MEM_OK, mem_heap_locked_init_llff(&locked, &llff));
         }
     }
-    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
 };
 
 TEST_P(LockedTest, EveryOperationForwards) {
@@ -60,7 +56,8 @@ TEST_P(LockedTest, EveryOperationForwards) {
     EXPECT_EQ(MEM_OK, mem_heap_locked_check(&locked));
     EXPECT_EQ(MEM_OK, mem_heap_locked_free(&locked, a));
     EXPECT_EQ(MEM_ERR_DOUBLE_FREE, mem_heap_locked_free(&locked, a));
-    EXPECT_EQ(1, g_reports.load());
+    EXPECT_EQ(1, hook_.calls);
+    EXPECT_EQ(MEM_ERR_DOUBLE_FREE, hook_.status);
     EXPECT_EQ(MEM_OK, mem_heap_locked_free(&locked, b));
     EXPECT_EQ(MEM_OK, mem_heap_locked_free(&locked, c));
     EXPECT_EQ(MEM_OK, mem_heap_locked_free(&locked, nullptr));
@@ -98,7 +95,7 @@ TEST_P(LockedTest, TwoThreadsShareOneHeap) {
     mem_heap_locked_stats_t s;
     ASSERT_EQ(MEM_OK, mem_heap_locked_stats(&locked, &s));
     EXPECT_EQ(0u, s.bytes_in_use);
-    EXPECT_EQ(0, g_reports.load());
+    EXPECT_EQ(0, hook_.calls);
 }
 
 INSTANTIATE_TEST_SUITE_P(Heaps, LockedTest, ::testing::Values(MEM_HEAP_TLSF, MEM_HEAP_LLFF),

@@ -9,24 +9,19 @@
 
 #include "heap_adapter.h"
 #include "mem/config.h"
-
+#include "tests/support/failure_hook_capture.h"
 
 namespace {
 
-std::vector<mem_status_t> g_reports;
-void record(mem_status_t st, const void *, const void *, void *) { g_reports.push_back(st); }
-
 template <class H>
-class PoisonTest : public ::testing::Test {
+class PoisonTest : public tidemark_test::FailureHookTest {
 protected:
     alignas(16) unsigned char arena[4096];
     typename H::Heap heap;
     void SetUp() override {
-        g_reports.clear();
-        mem_failure_hook_set(record, nullptr);
+        FailureHookTest::SetUp();
         ASSERT_EQ(MEM_OK, H::init(&heap, arena, sizeof(arena)));
     }
-    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
 };
 
 using HeapTypes = ::testing::Types<TlsfHeap, LlffHeap>;
@@ -46,7 +41,7 @@ TYPED_TEST(PoisonTest, FreedMemoryHoldsThePoisonByte) {
     for (int i = 8; i < 200; i++) ASSERT_EQ(MEM_POISON_BYTE, a[i]) << i;
     EXPECT_EQ(MEM_OK, H::check(&this->heap));
     EXPECT_EQ(MEM_OK, H::free(&this->heap, wall));
-    EXPECT_TRUE(g_reports.empty());
+    EXPECT_EQ(0, this->hook_.calls);
 }
 
 TYPED_TEST(PoisonTest, UseAfterFreeIsCaughtByTheWalk) {
@@ -58,9 +53,9 @@ TYPED_TEST(PoisonTest, UseAfterFreeIsCaughtByTheWalk) {
     std::string why;
     EXPECT_EQ(MEM_ERR_CORRUPT, H::check(&this->heap, &why));
     EXPECT_NE(std::string::npos, why.find("use after free")) << why;
-    ASSERT_EQ(1u, g_reports.size());
+    ASSERT_EQ(1, this->hook_.calls);
     a[100] = MEM_POISON_BYTE;
-    g_reports.clear();
+    this->hook_ = {};
     EXPECT_EQ(MEM_OK, H::check(&this->heap));
     EXPECT_EQ(MEM_OK, H::free(&this->heap, wall));
 }
@@ -73,9 +68,9 @@ TYPED_TEST(PoisonTest, UseAfterFreeIsCaughtWhenTheMemoryIsHandedOutAgain) {
     a[40] = 1;
     void *again = H::alloc(&this->heap, 64);
     EXPECT_EQ(a, again);
-    ASSERT_EQ(1u, g_reports.size());
-    EXPECT_EQ(MEM_ERR_CORRUPT, g_reports[0]);
-    g_reports.clear();
+    ASSERT_EQ(1, this->hook_.calls);
+    EXPECT_EQ(MEM_ERR_CORRUPT, this->hook_.status);
+    this->hook_ = {};
     EXPECT_EQ(MEM_OK, H::free(&this->heap, again));
     EXPECT_EQ(MEM_OK, H::free(&this->heap, wall));
     EXPECT_EQ(MEM_OK, H::check(&this->heap));
@@ -123,7 +118,7 @@ TYPED_TEST(PoisonTest, RandomOperationsKeepThePoisonIntact) {
         }
         std::string why;
         ASSERT_EQ(MEM_OK, H::check(&this->heap, &why)) << why << " step " << step;
-        ASSERT_TRUE(g_reports.empty()) << "step " << step;
+        ASSERT_EQ(0, this->hook_.calls) << "step " << step;
     }
 }
 

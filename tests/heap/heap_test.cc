@@ -8,18 +8,9 @@
 #include <vector>
 
 #include "heap_adapter.h"
+#include "tests/support/failure_hook_capture.h"
 
 namespace {
-
-struct Report {
-    mem_status_t status;
-    const void *object;
-    const void *pointer;
-};
-std::vector<Report> g_reports;
-void record(mem_status_t st, const void *obj, const void *ptr, void *) {
-    g_reports.push_back({st, obj, ptr});
-}
 
 struct OomCall {
     const void *heap;
@@ -32,7 +23,7 @@ void on_oom(const void *heap, size_t size, size_t alignment, void *ctx) {
 }
 
 template <class H>
-class HeapTest : public ::testing::Test {
+class HeapTest : public tidemark_test::FailureHookTest {
 protected:
     using Heap = typename H::Heap;
     alignas(64) unsigned char arena[16384];
@@ -40,11 +31,9 @@ protected:
     int oom_count = 0;
 
     void SetUp() override {
-        g_reports.clear();
+        FailureHookTest::SetUp();
         g_oom.clear();
-        mem_failure_hook_set(record, nullptr);
     }
-    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
     void Init(size_t n = sizeof(arena)) {
         ASSERT_EQ(MEM_OK, H::init(&heap, arena, n));
         H::oom(&heap, on_oom, &oom_count);
@@ -56,11 +45,11 @@ protected:
     }
     // A misuse call must be reported once with `st` and leave the heap as it was.
     void ExpectOneReport(mem_status_t st, const void *ptr) {
-        ASSERT_EQ(1u, g_reports.size());
-        EXPECT_EQ(st, g_reports[0].status) << mem_status_name(g_reports[0].status);
-        EXPECT_EQ(static_cast<const void *>(&heap), g_reports[0].object);
-        EXPECT_EQ(ptr, g_reports[0].pointer);
-        g_reports.clear();
+        ASSERT_EQ(1, this->hook_.calls);
+        EXPECT_EQ(st, this->hook_.status) << mem_status_name(this->hook_.status);
+        EXPECT_EQ(static_cast<const void *>(&heap), this->hook_.object);
+        EXPECT_EQ(ptr, this->hook_.pointer);
+        this->hook_ = {};
     }
 };
 
@@ -84,7 +73,7 @@ TYPED_TEST(HeapTest, InitRejectsBadArenasWithoutTouchingThem) {
     EXPECT_EQ(MEM_ERR_SIZE, H::init(&this->heap, this->arena, H::kArenaMax + 1));
     EXPECT_EQ(MEM_ERR_SIZE, H::init(&this->heap, this->arena, SIZE_MAX));
     for (unsigned char c : this->arena) ASSERT_EQ(0x5C, c);
-    EXPECT_TRUE(g_reports.empty());
+    EXPECT_EQ(0, this->hook_.calls);
 }
 
 TYPED_TEST(HeapTest, MinimumArenaHoldsOneSmallBlock) {
@@ -147,7 +136,7 @@ TYPED_TEST(HeapTest, FreeNullIsANoOp) {
     Stats before = H::stats(&this->heap);
     EXPECT_EQ(MEM_OK, H::free(&this->heap, nullptr));
     EXPECT_EQ(before.bytes_in_use, H::stats(&this->heap).bytes_in_use);
-    EXPECT_TRUE(g_reports.empty());
+    EXPECT_EQ(0, this->hook_.calls);
     EXPECT_EQ(MEM_ERR_ARG, H::free(nullptr, nullptr));
     EXPECT_EQ(nullptr, H::alloc(nullptr, 8));
     EXPECT_EQ(nullptr, H::aligned(nullptr, 64, 8));
@@ -251,7 +240,7 @@ TYPED_TEST(HeapTest, OutOfMemoryCallsTheHookAndCounts) {
     EXPECT_EQ(nullptr, H::aligned(&this->heap, size_t{1} << 40, 8));
     EXPECT_EQ(6, this->oom_count);
     EXPECT_EQ(6u, H::stats(&this->heap).failed_allocs);
-    EXPECT_TRUE(g_reports.empty());  // not misuse
+    EXPECT_EQ(0, this->hook_.calls);  // not misuse
     // Without a hook the failure is only counted.
     H::oom(&this->heap, nullptr, nullptr);
     EXPECT_EQ(nullptr, H::alloc(&this->heap, 5000));
@@ -305,7 +294,7 @@ TYPED_TEST(HeapTest, AlignedAllocHonoursEveryPowerOfTwo) {
     }
     EXPECT_EQ(4u, H::stats(&this->heap).failed_allocs);
     EXPECT_TRUE(g_oom.empty());
-    EXPECT_TRUE(g_reports.empty());
+    EXPECT_EQ(0, this->hook_.calls);
 }
 
 TYPED_TEST(HeapTest, ReallocInPlaceMovedAndFailed) {
@@ -405,13 +394,13 @@ TYPED_TEST(HeapTest, IntegrityCheckFindsDamagedHeaders) {
     std::string why;
     EXPECT_EQ(MEM_ERR_CORRUPT, H::check(&this->heap, &why));
     EXPECT_FALSE(why.empty());
-    ASSERT_EQ(1u, g_reports.size());
-    EXPECT_EQ(MEM_ERR_CORRUPT, g_reports[0].status);
-    g_reports.clear();
+    ASSERT_EQ(1, this->hook_.calls);
+    EXPECT_EQ(MEM_ERR_CORRUPT, this->hook_.status);
+    this->hook_ = {};
     // Freeing the damaged block is refused rather than followed.
     EXPECT_NE(MEM_OK, H::free(&this->heap, b));
-    EXPECT_EQ(1u, g_reports.size());
-    g_reports.clear();
+    EXPECT_EQ(1, this->hook_.calls);
+    this->hook_ = {};
     std::memcpy(b - 4, &saved, 4);
     this->ExpectIntact();
     // A damaged size word of a free block.
@@ -421,7 +410,7 @@ TYPED_TEST(HeapTest, IntegrityCheckFindsDamagedHeaders) {
     word += 8;
     std::memcpy(a - (std::string(H::kName) == "tlsf" ? 4 : 8), &word, 4);
     EXPECT_EQ(MEM_ERR_CORRUPT, H::check(&this->heap, &why));
-    g_reports.clear();
+    this->hook_ = {};
 }
 
 TYPED_TEST(HeapTest, CountersDisagreeingWithBlocksAreCorruption) {
@@ -434,7 +423,7 @@ TYPED_TEST(HeapTest, CountersDisagreeingWithBlocksAreCorruption) {
     EXPECT_EQ(MEM_ERR_CORRUPT, H::check(&this->heap, &why));
     EXPECT_NE(std::string::npos, why.find("counters")) << why;
     this->heap.in_use -= 8;
-    g_reports.clear();
+    this->hook_ = {};
     this->ExpectIntact();
 }
 
@@ -539,7 +528,7 @@ TYPED_TEST(HeapTest, RandomOperationsMatchTheModel) {
         Stats end = H::stats(&this->heap);
         EXPECT_EQ(0u, end.bytes_in_use);
         EXPECT_EQ(end.arena_bytes - 8 - H::kFixedOverhead, end.largest_free_block);
-        ASSERT_TRUE(g_reports.empty());
+        ASSERT_EQ(0, this->hook_.calls);
     }
 }
 

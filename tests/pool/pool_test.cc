@@ -18,17 +18,7 @@ namespace {
 using tidemark_test::HookLog;
 using tidemark_test::record_failure;
 
-HookLog g_hook;
-
-class PoolTest : public ::testing::Test {
-  protected:
-    void SetUp() override
-    {
-        g_hook = HookLog{};
-        mem_failure_hook_set(record_failure, &g_hook);
-    }
-    void TearDown() override { mem_failure_hook_set(nullptr, nullptr); }
-};
+using PoolTest = tidemark_test::FailureHookTest;
 
 MEM_POOL_DEFINE(g_defined, 13, 5);
 
@@ -124,7 +114,7 @@ TEST_F(PoolTest, InitRejectsBadArgumentsAndLeavesPoolUntouched)
     void *top = reinterpret_cast<void *>(~(uintptr_t)0 & ~(uintptr_t)15);
     EXPECT_EQ(mem_pool_init(&p, top, 32, 8, 4, links, 8), MEM_ERR_SIZE);
     EXPECT_EQ(std::memcmp(&p, &before, sizeof p), 0);
-    EXPECT_EQ(g_hook.calls, 0) << "init errors are returned, not reported";
+    EXPECT_EQ(hook_.calls, 0) << "init errors are returned, not reported";
 }
 
 // The largest pool: every block index, the end marker (N) and the "being
@@ -156,7 +146,7 @@ TEST_F(PoolTest, LargestPoolHandsOutEveryBlockOnceAndDetectsDoubleFree)
     }
     EXPECT_EQ(mem_pool_free(&p, blocks[kBlocks - 1]), MEM_ERR_DOUBLE_FREE);
     EXPECT_EQ(mem_pool_free(&p, blocks[0]), MEM_ERR_DOUBLE_FREE);
-    EXPECT_EQ(g_hook.calls, 2);
+    EXPECT_EQ(hook_.calls, 2);
     EXPECT_EQ(stats_of(&p).in_use, 0u);
     EXPECT_EQ(stats_of(&p).low_water_free, 0u);
     // LIFO after the frees: the last one freed comes back first
@@ -177,7 +167,7 @@ TEST_F(PoolTest, AllocUntilEmptyThenFreeEverything)
     EXPECT_EQ(mem_pool_alloc(&p), nullptr);
     EXPECT_EQ(mem_pool_alloc(&p), nullptr);
     EXPECT_EQ(stats_of(&p).failed_allocs, 2u);
-    EXPECT_EQ(g_hook.calls, 0) << "exhaustion is not misuse";
+    EXPECT_EQ(hook_.calls, 0) << "exhaustion is not misuse";
     for (void *b : blocks) EXPECT_EQ(mem_pool_free(&p, b), MEM_OK);
     EXPECT_EQ(stats_of(&p).in_use, 0u);
     EXPECT_EQ(stats_of(&p).low_water_free, 0u);
@@ -227,25 +217,25 @@ TEST_F(PoolTest, BadFreesAreReportedAndLeaveThePoolIntact)
         {static_cast<uint8_t *>(b) + 31, MEM_ERR_ALIGN},
     };
     for (const Case &c : cases) {
-        g_hook = HookLog{};
+        hook_ = HookLog{};
         EXPECT_EQ(mem_pool_free(&p, c.ptr), c.expected);
-        EXPECT_EQ(g_hook.calls, 1);
-        EXPECT_EQ(g_hook.status, c.expected);
-        EXPECT_EQ(g_hook.object, &p);
-        EXPECT_EQ(g_hook.pointer, c.ptr);
+        EXPECT_EQ(hook_.calls, 1);
+        EXPECT_EQ(hook_.status, c.expected);
+        EXPECT_EQ(hook_.object, &p);
+        EXPECT_EQ(hook_.pointer, c.ptr);
     }
     // NULL: argument error, returned only.
-    g_hook = HookLog{};
+    hook_ = HookLog{};
     EXPECT_EQ(mem_pool_free(&p, nullptr), MEM_ERR_ARG);
-    EXPECT_EQ(g_hook.calls, 0);
+    EXPECT_EQ(hook_.calls, 0);
 
     // Double free, also of a block that was never allocated.
     EXPECT_EQ(mem_pool_free(&p, a), MEM_OK);
-    g_hook = HookLog{};
+    hook_ = HookLog{};
     EXPECT_EQ(mem_pool_free(&p, a), MEM_ERR_DOUBLE_FREE);
-    EXPECT_EQ(g_hook.calls, 1);
-    EXPECT_EQ(g_hook.status, MEM_ERR_DOUBLE_FREE);
-    EXPECT_EQ(g_hook.pointer, a);
+    EXPECT_EQ(hook_.calls, 1);
+    EXPECT_EQ(hook_.status, MEM_ERR_DOUBLE_FREE);
+    EXPECT_EQ(hook_.pointer, a);
     void *never = raw.bytes + 16 + 3 * 32;
     ASSERT_NE(never, a);
     ASSERT_NE(never, b);
