@@ -18,19 +18,15 @@ struct Item {
     uint64_t check;  // ~seq: a torn or stale slot read shows as a mismatch
 };
 
-constexpr size_t kCapacity = 256;
-static MEM_SPSC_STORAGE(g_slots, Item, kCapacity);
-
-TEST(SpscThreads, TenMillionElementsArriveInOrder)
+// Moves `count` sequence-numbered items from a producer thread to this one
+// through push/pop (retrying on FULL/EMPTY); returns how many arrived out of
+// order or torn.
+template <typename Push, typename Pop>
+uint64_t MoveInOrder(uint64_t count, Push push, Pop pop)
 {
-    mem_spsc_t q;
-    ASSERT_EQ(mem_spsc_init(&q, g_slots, sizeof g_slots, sizeof(Item),
-                            kCapacity),
-              MEM_OK);
-    std::thread producer([&q] {
-        for (uint64_t seq = 0; seq < kElements;) {
-            Item item{seq, ~seq};
-            if (mem_spsc_push(&q, &item) == MEM_OK) {
+    std::thread producer([count, push] {
+        for (uint64_t seq = 0; seq < count;) {
+            if (push(Item{seq, ~seq}) == MEM_OK) {
                 ++seq;
             } else {
                 std::this_thread::yield();
@@ -39,9 +35,9 @@ TEST(SpscThreads, TenMillionElementsArriveInOrder)
     });
     uint64_t expected = 0;
     uint64_t bad = 0;
-    while (expected < kElements) {
+    while (expected < count) {
         Item item;
-        if (mem_spsc_pop(&q, &item) != MEM_OK) {
+        if (pop(&item) != MEM_OK) {
             std::this_thread::yield();
             continue;
         }
@@ -51,6 +47,21 @@ TEST(SpscThreads, TenMillionElementsArriveInOrder)
         ++expected;
     }
     producer.join();
+    return bad;
+}
+
+constexpr size_t kCapacity = 256;
+static MEM_SPSC_STORAGE(g_slots, Item, kCapacity);
+
+TEST(SpscThreads, TenMillionElementsArriveInOrder)
+{
+    mem_spsc_t q;
+    ASSERT_EQ(mem_spsc_init(&q, g_slots, sizeof g_slots, sizeof(Item),
+                            kCapacity),
+              MEM_OK);
+    uint64_t bad = MoveInOrder(
+        kElements, [&q](Item item) { return mem_spsc_push(&q, &item); },
+        [&q](Item *item) { return mem_spsc_pop(&q, item); });
     EXPECT_EQ(bad, 0u);
     EXPECT_EQ(mem_spsc_count(&q), 0u);
     EXPECT_GE(mem_spsc_high_water(&q), 1u);
@@ -67,29 +78,10 @@ TEST(SpscThreads, TypedQueueMovesTwoMillionElementsInOrder)
 {
     constexpr uint64_t kTypedElements = 2000000;
     typed_items_init(&g_typed);
-    std::thread producer([] {
-        for (uint64_t seq = 0; seq < kTypedElements;) {
-            if (typed_items_push(&g_typed, Item{seq, ~seq}) == MEM_OK) {
-                ++seq;
-            } else {
-                std::this_thread::yield();
-            }
-        }
-    });
-    uint64_t expected = 0;
-    uint64_t bad = 0;
-    while (expected < kTypedElements) {
-        Item item;
-        if (typed_items_pop(&g_typed, &item) != MEM_OK) {
-            std::this_thread::yield();
-            continue;
-        }
-        if (item.seq != expected || item.check != ~expected) {
-            ++bad;
-        }
-        ++expected;
-    }
-    producer.join();
+    uint64_t bad = MoveInOrder(
+        kTypedElements,
+        [](Item item) { return typed_items_push(&g_typed, item); },
+        [](Item *item) { return typed_items_pop(&g_typed, item); });
     EXPECT_EQ(bad, 0u);
     EXPECT_EQ(typed_items_count(&g_typed), 0u);
     EXPECT_GE(typed_items_high_water(&g_typed), 1u);
