@@ -84,9 +84,9 @@ exec "{checker}" "@{params}" --json-out "$out/{name}.stack.json" "$@"
     args = ctx.actions.args()
     args.add_all(_params(elf, su, ci, objdump, _exec_path) + _budget_args(ctx, _exec_path))
     args.add_all(["--report-only", "--report-out", report_txt.path, "--json-out", report_json.path])
-    # The py_binary's stub starts with "#!/usr/bin/env python", which an
-    # action's empty environment cannot resolve: run it with the registered
-    # Python toolchain's interpreter (Debian's /usr/bin/python3).
+    # Run the checker with the registered Python toolchain's interpreter
+    # (Debian's /usr/bin/python3) rather than through its stub: an action's
+    # environment has no PATH to search.
     interpreter = ctx.toolchains["@bazel_tools//tools/python:toolchain_type"].py3_runtime.interpreter_path
     ctx.actions.run(
         executable = interpreter,
