@@ -12,23 +12,41 @@ usage: elf_check.py BOARD FILE... (the firmware target's files; the .elf is used
   Reset_Handler with the Thumb bit
 - the __<region>_start/__<region>_size symbols equal the board's memory map,
   and every allocated section lies inside one region
+- nothing reachable from a fault vector (HardFault, MemManage, BusFault,
+  UsageFault) is library code (newlib's libc/libm/libg): the fault path
+  runs on a possibly broken machine; `= {0}` once pulled in memset
+- no two sections that occupy target memory overlap (.noinit included: a
+  (COPY) section is not SHF_ALLOC but keeps its address, and once .bss
+  was placed over it, so reset zeroed the fault record)
 """
 
+import re
+import shutil
 import sys
 import unittest
 
 from elftools.elf.elffile import ELFFile
 
+import elf_code
+import linker_map
 from memory_map import MEMORY_MAPS
 
 EF_ARM_EABIMASK = 0xFF00_0000
 EF_ARM_EABI_VER5 = 0x0500_0000
 EF_ARM_ABI_FLOAT_HARD = 0x0000_0400
+SHF_WRITE = 0x1
+SHF_ALLOC = 0x2
 TAG_CPU_ARCH_V7E_M = 13
 TAG_FP_ARCH_FPV5_D16 = 8  # "FPv5/FP-D16 for ARMv8"
 
+# Vector numbers of the fault exceptions (Armv7-M ARM B1.5.2).
+FAULT_VECTORS = {3: "HardFault", 4: "MemManage", 5: "BusFault", 6: "UsageFault"}
+# newlib's archives as the map names them: libc_nano.a(lib_a-memset.o), ...
+LIBRARY_OBJECT = re.compile(r"(^|/)lib(c|g|m)(_nano)?\.a\(")
+
 BOARD = sys.argv[1]
 ELF = [p for p in sys.argv[2:] if p.endswith(".elf")][0]
+MAP = [p for p in sys.argv[2:] if p.endswith(".map")][0]
 del sys.argv[1:]
 
 
@@ -91,12 +109,59 @@ class FirmwareElf(unittest.TestCase):
 
     def test_sections_inside_regions(self):
         for section in self.elf.iter_sections():
-            if not section["sh_flags"] & 0x2 or section["sh_size"] == 0:  # SHF_ALLOC
+            if not section["sh_flags"] & SHF_ALLOC or section["sh_size"] == 0:
                 continue
             addr, size = section["sh_addr"], section["sh_size"]
             inside = [r for r, (s, n) in self.map.items() if s <= addr and addr + size <= s + n]
             with self.subTest(section=section.name):
                 self.assertTrue(inside, "%s [0x%x, +0x%x) is outside every region" % (section.name, addr, size))
+
+    def test_fault_path_calls_no_library_code(self):
+        objdump = shutil.which("arm-none-eabi-objdump")
+        self.assertIsNotNone(objdump, "arm-none-eabi-objdump not on PATH (Debian: binutils-arm-none-eabi)")
+        library = [(c.address, c.address + c.size, linker_map.short_object(c.obj))
+                   for c in linker_map.parse(MAP)
+                   if c.size and c.output_section == ".text" and LIBRARY_OBJECT.search(c.obj)]
+        image = elf_code.Image(ELF)
+        insns = elf_code.disassemble(objdump, ELF)
+        addrs = [i.addr for i in insns]
+        for vector, fault in FAULT_VECTORS.items():
+            handler = image.function_at(image.vectors[vector])
+            self.assertIsNotNone(handler, "%s vector 0x%x is not a function" % (fault, image.vectors[vector]))
+            path = {handler.addr: [handler.name]}  # function -> call chain from the handler
+            todo = [handler]
+            while todo:
+                fn = todo.pop()
+                for insn in elf_code.instructions_of(insns, addrs, fn):
+                    with self.subTest(fault=fault, function=fn.name, insn=insn.addr):
+                        self.assertIsNone(elf_code.indirect_kind(insn),
+                                          "indirect call or jump on the fault path: %s" % " -> ".join(path[fn.addr]))
+                    target = elf_code.direct_target(insn)
+                    callee = image.function_at(target[1]) if target else None
+                    if callee is None or callee.addr == fn.addr or callee.addr in path:
+                        continue
+                    path[callee.addr] = path[fn.addr] + [callee.name]
+                    todo.append(callee)
+            for addr, chain in path.items():
+                owners = [obj for start, end, obj in library if start <= addr < end]
+                with self.subTest(fault=fault, function=chain[-1]):
+                    self.assertFalse(owners, "the %s path calls library code %s (%s): %s" % (
+                        fault, chain[-1], owners[0] if owners else "", " -> ".join(chain)))
+
+    def test_no_two_sections_overlap(self):
+        placed = []
+        for section in self.elf.iter_sections():
+            if section["sh_size"] == 0 or not section["sh_flags"] & (SHF_WRITE | SHF_ALLOC):
+                continue  # debug info, symbol tables, attributes: no target address
+            placed.append((section["sh_addr"], section["sh_addr"] + section["sh_size"], section.name))
+        self.assertIn(".noinit", [name for _, _, name in placed])
+        placed.sort()
+        reaching = placed[0]  # of the sections so far, the one ending last
+        for start, end, name in placed[1:]:
+            with self.subTest(section=name):
+                self.assertLessEqual(reaching[1], start, "%s [0x%x, 0x%x) overlaps %s [0x%x, 0x%x)" % (
+                    reaching[2], reaching[0], reaching[1], name, start, end))
+            reaching = max(reaching, (start, end, name), key=lambda s: s[1])
 
     def test_stack_guard_is_a_legal_mpu_region(self):
         limit, bottom = self.symbols["_stack_limit"], self.symbols["_stack_bottom"]

@@ -205,6 +205,10 @@ def firmware_elf_test(name, firmware, board, **kwargs):
         args = [board, "$(rootpaths %s)" % firmware],
         data = [firmware],
         python_version = "PY3",
-        deps = [str(Label("//tools/firmware:memory_map"))],
+        deps = [
+            str(Label("//tools/firmware:memory_map")),
+            str(Label("//tools/mapreport:mapreport_lib")),
+            str(Label("//tools/stack:stack_lib")),
+        ],
         **kwargs
     )

@@ -1,4 +1,5 @@
 /* Fault entry and capture (see cortex_m7/fault.h). Target only. */
+#include <stddef.h>
 #include <stdint.h>
 
 #include "bsp/board.h"
@@ -44,10 +45,24 @@ static int frame_readable(uintptr_t frame)
     return (frame & 3u) == 0u && frame >= lo && frame <= hi - FRAME_BYTES;
 }
 
+/* Zeroes the record word by word. Not `= {0}` or memset: GCC turns those
+ * into a call to newlib's memset, and nothing on the fault path may depend
+ * on library code (tests/firmware/elf_check.py walks the calls from every
+ * fault vector and fails on any library function). The volatile stores
+ * cannot be merged back into a memset call. */
+static void clear_record(bsp_fault_record_t *record)
+{
+    volatile uint32_t *word = (volatile uint32_t *)record;
+    for (size_t i = 0; i < sizeof *record / sizeof *word; ++i) {
+        word[i] = 0u;
+    }
+}
+
 void cm7_fault_capture(uint32_t msp, const uint32_t *frame, uint32_t exc_return,
                        uint32_t ipsr)
 {
-    bsp_fault_record_t record = {0};
+    bsp_fault_record_t record;
+    clear_record(&record);
     cm7_scb_t *scb = CM7_SCB;
     record.exception = ipsr & 0x1FFu;
     record.cfsr = scb->cfsr;

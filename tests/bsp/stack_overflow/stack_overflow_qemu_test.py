@@ -3,7 +3,9 @@ the fault record the next boot prints: MemManage, MMFAR inside the MPU guard
 [_stack_limit, _stack_bottom), the stack-overflow flag, a valid CRC (the
 record is only printed when magic and CRC match), that an unread record
 survives a second reset and is printed again unchanged, and that the
-firmware could take the record exactly once."""
+firmware could take the record exactly once. Run on an image with .data and
+on one without (--data=no), where .noinit once shared its addresses with .bss
+and every reset wiped it."""
 
 import re
 import sys
@@ -13,7 +15,10 @@ from elftools.elf.elffile import ELFFile
 
 import qemu_run
 
-FIRMWARE = sys.argv[1:]
+FIRMWARE = [a for a in sys.argv[1:] if not a.startswith("--data=")]
+# --data=yes|no: whether the image must have a .data section. The image
+# without one is the layout where .bss once overlapped .noinit.
+EXPECT_DATA = "--data=no" not in sys.argv[1:]
 del sys.argv[1:]
 
 FLAG_STACK_OVERFLOW = 0x4
@@ -22,17 +27,19 @@ CFSR_DACCVIOL = 0x02
 MEMMANAGE = 4
 
 
-def symbols(elf_path):
+def symbols_and_data_size(elf_path):
     with open(elf_path, "rb") as f:
         elf = ELFFile(f)
-        return {s.name: s["st_value"] for s in elf.get_section_by_name(".symtab").iter_symbols()}
+        data = elf.get_section_by_name(".data")
+        return ({s.name: s["st_value"] for s in elf.get_section_by_name(".symtab").iter_symbols()},
+                data["sh_size"] if data else 0)
 
 
 class StackOverflowOnQemu(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.elf = qemu_run.find_file(FIRMWARE, ".elf")
-        cls.sym = symbols(cls.elf)
+        cls.sym, cls.data_size = symbols_and_data_size(cls.elf)
         # No ram_fill: QEMU's loader device would refill RAM on the reset.
         cls.result = qemu_run.run_firmware(cls.elf, timeout_s=20)
         m = re.search(r"^fault: (\w+)((?: \w+=0x[0-9a-f]{8})+) stack=(\w+)$", cls.result.uart, re.M)
@@ -41,6 +48,12 @@ class StackOverflowOnQemu(unittest.TestCase):
             cls.record = {"name": m.group(1), "stack": m.group(3)}
             for k, v in re.findall(r" (\w+)=0x([0-9a-f]{8})", m.group(2)):
                 cls.record[k] = int(v, 16)
+
+    def test_image_has_the_layout_under_test(self):
+        if EXPECT_DATA:
+            self.assertGreater(self.data_size, 0, "expected an image with .data")
+        else:
+            self.assertEqual(self.data_size, 0, "expected an image without .data")
 
     def test_run_ends_cleanly_after_one_reset(self):
         out = self.result.uart
