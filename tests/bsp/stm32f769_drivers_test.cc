@@ -26,14 +26,19 @@ struct Fakes {
     stm32_pwr_t pwr;
     stm32_flash_t flash;
     stm32_usart_t usart;
+    stm32_adc_t adc;
+    stm32_adc_common_t adc_common;
+    stm32_tim_t tim;
 };
 
 Fakes g_fake;
 
 // One poll of a wait loop: which register, and a copy of the blocks then.
+// "DELAY" is an iteration of a timed busy-wait (its loop counter is polled).
 struct PollEvent {
     std::string reg;
     uint32_t rcc_cr, rcc_pllcfgr, rcc_cfgr, pwr_cr1, pwr_csr1, flash_acr;
+    uint32_t adc_cr2, adc_ccr, tim_cr1, tim_egr, tim_psc, tim_arr;
 };
 std::vector<PollEvent> g_polls;
 std::vector<uint8_t> g_tx;  // bytes seen in USART TDR
@@ -46,7 +51,7 @@ std::string reg_name(volatile uint32_t *reg)
     if (reg == &g_fake.pwr.csr1) return "PWR_CSR1";
     if (reg == &g_fake.flash.acr) return "FLASH_ACR";
     if (reg == &g_fake.usart.isr) return "USART_ISR";
-    return "?";
+    return "DELAY";
 }
 
 }  // namespace
@@ -61,7 +66,8 @@ extern "C" void stm32_poll_hook(volatile uint32_t *reg)
         return;
     }
     g_polls.push_back({reg_name(reg), f.rcc.cr, f.rcc.pllcfgr, f.rcc.cfgr, f.pwr.cr1, f.pwr.csr1,
-                       f.flash.acr});
+                       f.flash.acr, f.adc.cr2, f.adc_common.ccr, f.tim.cr1, f.tim.egr, f.tim.psc,
+                       f.tim.arr});
     if (reg == &f.rcc.cr) {
         if (f.rcc.cr & STM32_RCC_CR_HSEON) f.rcc.cr |= STM32_RCC_CR_HSERDY;
         if (f.rcc.cr & STM32_RCC_CR_PLLON) f.rcc.cr |= STM32_RCC_CR_PLLRDY;
@@ -223,42 +229,116 @@ TEST(Tim, PeriodicIrqAt10kHzAndBadRates)
     EXPECT_FALSE(stm32_tim_periodic_start(&t, STM32_TIMCLK1_HZ, 0u, 0u));
     EXPECT_FALSE(stm32_tim_periodic_start(&t, STM32_TIMCLK1_HZ, STM32_TIMCLK1_HZ, 0u));
     EXPECT_EQ(t.cr1, 0x5A5A5A5Au) << "a refused start touched the timer";
-    stm32_tim_ack_update(&t);
-    EXPECT_EQ(t.sr, ~STM32_TIM_SR_UIF);
     stm32_tim_stop(&t);
     EXPECT_EQ(t.cr1, 0u);
     EXPECT_EQ(t.dier, 0u);
 }
 
-TEST(Adc, VrefintTriggeredByTim2Trgo)
+TEST(Tim, ConfigureLeavesTheCounterStopped)
 {
-    stm32_adc_t a;
-    stm32_adc_common_t c;
-    std::memset(&a, 0, sizeof a);
-    std::memset(&c, 0, sizeof c);
-    stm32_adc_start_triggered(&a, &c, STM32_ADC_CHANNEL_VREFINT, STM32_ADC_EXTSEL_TIM2_TRGO);
-    EXPECT_EQ(c.ccr, (1u << 16) | (1u << 23));  // ADCPRE = /4, TSVREFE
+    stm32_tim_t t;
+    std::memset(&t, 0xFF, sizeof t);  // a running timer from an earlier start
+    ASSERT_TRUE(stm32_tim_periodic_configure(&t, STM32_TIMCLK1_HZ, 1000u, STM32_TIM_TRGO_ON_UPDATE));
+    EXPECT_EQ(t.cr1, STM32_TIM_CR1_URS) << "CEN must stay off until stm32_tim_enable";
+    EXPECT_EQ(t.egr, STM32_TIM_EGR_UG);
+    stm32_tim_enable(&t);
+    EXPECT_EQ(t.cr1, STM32_TIM_CR1_CEN | STM32_TIM_CR1_URS);
+}
+
+TEST(Tim, TakeUpdateActsOnlyOnUif)
+{
+    stm32_tim_t t;
+    std::memset(&t, 0, sizeof t);
+    t.sr = 0x1Eu;  // other flags (CCxIF), no UIF: not our interrupt
+    EXPECT_FALSE(stm32_tim_take_update(&t));
+    EXPECT_EQ(t.sr, 0x1Eu) << "SR written although UIF was clear";
+    t.sr = STM32_TIM_SR_UIF;
+    EXPECT_TRUE(stm32_tim_take_update(&t));
+    // rc_w0: the driver writes 0 to UIF only and 1 elsewhere (no other flag lost).
+    EXPECT_EQ(t.sr, ~STM32_TIM_SR_UIF);
+}
+
+class AdcOnTimer : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        std::memset(&g_fake.adc, 0, sizeof g_fake.adc);
+        std::memset(&g_fake.adc_common, 0, sizeof g_fake.adc_common);
+        std::memset(&g_fake.tim, 0xFF, sizeof g_fake.tim);  // left running by an earlier start
+        g_polls.clear();
+    }
+
+    bool start(unsigned channel, uint32_t rate_hz = 1000u)
+    {
+        return stm32_adc_start_on_timer(&g_fake.adc, &g_fake.adc_common, channel,
+                                        STM32_ADC_EXTSEL_TIM2_TRGO, &g_fake.tim, STM32_TIMCLK1_HZ,
+                                        rate_hz, STM32_SYSCLK_HZ);
+    }
+
+    size_t delay_iterations() const
+    {
+        size_t n = 0;
+        for (const PollEvent &e : g_polls) n += e.reg == "DELAY";
+        return n;
+    }
+};
+
+TEST_F(AdcOnTimer, VrefintTriggeredByTim2Trgo)
+{
+    ASSERT_TRUE(start(STM32_ADC_CHANNEL_VREFINT));
+    const stm32_adc_t &a = g_fake.adc;
+    EXPECT_EQ(g_fake.adc_common.ccr, (1u << 16) | (1u << 23));  // ADCPRE = /4, TSVREFE
     EXPECT_EQ(a.cr1, (1u << 5) | (1u << 26));   // EOCIE, OVRIE, 12-bit, no scan
     EXPECT_EQ(a.smpr1, 7u << 21);               // SMP17 = 480 cycles
     EXPECT_EQ(a.sqr1, 0u);                      // L = 0: one conversion
     EXPECT_EQ(a.sqr3, 17u);                     // SQ1 = IN17
     // EXTEN = rising (01), EXTSEL = 1011 (TIM2_TRGO), EOCS, ADON.
     EXPECT_EQ(a.cr2, 0x1B000401u);
-    stm32_adc_stop(&a);
+    EXPECT_EQ(g_fake.tim.cr2, 2u << 4) << "TRGO = update";
+    EXPECT_EQ((g_fake.tim.psc + 1u) * (g_fake.tim.arr + 1u), 108000u);
+    EXPECT_EQ(g_fake.tim.cr1, STM32_TIM_CR1_CEN | STM32_TIM_CR1_URS);
+    stm32_adc_stop(&g_fake.adc);
     EXPECT_EQ(a.cr2, 0u);
     EXPECT_EQ(a.cr1, 0u);
 }
 
-TEST(Adc, LowChannelUsesSmpr2)
+// Timer (with its UG event) first, then ADON, a settling wait, then EXTEN,
+// then CEN: during the wait the timer is configured but stopped and the ADC
+// is powered but deaf to TRGO, so neither the UG pulse nor a half-settled
+// reference starts a conversion.
+TEST_F(AdcOnTimer, StartOrderTimerAdonWaitExtenCen)
 {
-    stm32_adc_t a;
-    stm32_adc_common_t c;
-    std::memset(&a, 0, sizeof a);
-    std::memset(&c, 0, sizeof c);
-    stm32_adc_start_triggered(&a, &c, 6u, STM32_ADC_EXTSEL_TIM2_TRGO);
-    EXPECT_EQ(a.smpr2, 7u << 18);
-    EXPECT_EQ(a.smpr1, 0u);
-    EXPECT_EQ(c.ccr, 1u << 16) << "TSVREFE only for the internal channels";
+    ASSERT_TRUE(start(STM32_ADC_CHANNEL_VREFINT));
+    ASSERT_FALSE(g_polls.empty()) << "no settling wait";
+    for (const PollEvent &e : g_polls) {
+        ASSERT_EQ(e.reg, "DELAY");
+        EXPECT_EQ(e.tim_egr, STM32_TIM_EGR_UG) << "timer not configured before ADON";
+        EXPECT_EQ((e.tim_psc + 1u) * (e.tim_arr + 1u), 108000u);
+        EXPECT_EQ(e.tim_cr1 & STM32_TIM_CR1_CEN, 0u) << "timer counting during the wait";
+        EXPECT_EQ(e.adc_cr2, STM32_ADC_CR2_EOCS | STM32_ADC_CR2_ADON) << "ADC armed during the wait";
+        EXPECT_NE(e.adc_ccr & STM32_ADC_CCR_TSVREFE, 0u);
+    }
+    // >= 10 us for VREFINT: one core cycle per iteration at most 216 MHz.
+    EXPECT_GE(delay_iterations(), 10u * (STM32_SYSCLK_HZ / 1000000u));
+}
+
+TEST_F(AdcOnTimer, ExternalChannelWaitsTheAdcStabilisationTime)
+{
+    ASSERT_TRUE(start(6u));
+    EXPECT_EQ(g_fake.adc.smpr2, 7u << 18);
+    EXPECT_EQ(g_fake.adc.smpr1, 0u);
+    EXPECT_EQ(g_fake.adc_common.ccr, 1u << 16) << "TSVREFE only for the internal channels";
+    EXPECT_GE(delay_iterations(), 3u * (STM32_SYSCLK_HZ / 1000000u));
+    EXPECT_LT(delay_iterations(), 10u * (STM32_SYSCLK_HZ / 1000000u));
+}
+
+TEST_F(AdcOnTimer, RefusedRateTouchesNothing)
+{
+    std::memset(&g_fake.adc, 0x5A, sizeof g_fake.adc);
+    EXPECT_FALSE(start(STM32_ADC_CHANNEL_VREFINT, 0u));
+    EXPECT_EQ(g_fake.adc.cr2, 0x5A5A5A5Au);
+    EXPECT_EQ(g_fake.tim.cr1, 0xFFFFFFFFu);
+    EXPECT_TRUE(g_polls.empty());
 }
 
 TEST(RegisterLayout, OffsetsMatchRm0410)

@@ -35,6 +35,7 @@ bool bsp_packet_start(uint32_t rate_hz, bsp_packet_hook_t hook)
 
 void TIM7_IRQHandler(void)
 {
-    stm32_tim_ack_update(STM32_TIM7);
-    g_hook(g_seq++);
+    if (stm32_tim_take_update(STM32_TIM7)) {
+        g_hook(g_seq++);
+    }
 }

@@ -33,11 +33,14 @@ bool bsp_sample_start(uint32_t rate_hz, bsp_sample_hook_t hook)
     bsp_sample_stop();
     g_hook = hook;
     g_seq = 0u;
-    stm32_adc_start_triggered(STM32_ADC1, STM32_ADC_COMMON, STM32_ADC_CHANNEL_VREFINT,
-                              STM32_ADC_EXTSEL_TIM2_TRGO);
     cm7_nvic_enable(CM7_NVIC, STM32_IRQ_ADC, STM32_PRIO_SAMPLE);
-    return stm32_tim_periodic_start(STM32_TIM2, STM32_TIMCLK1_HZ, rate_hz,
-                                    STM32_TIM_TRGO_ON_UPDATE);
+    if (!stm32_adc_start_on_timer(STM32_ADC1, STM32_ADC_COMMON, STM32_ADC_CHANNEL_VREFINT,
+                                  STM32_ADC_EXTSEL_TIM2_TRGO, STM32_TIM2, STM32_TIMCLK1_HZ,
+                                  rate_hz, STM32_SYSCLK_HZ)) {
+        bsp_sample_stop();
+        return false;
+    }
+    return true;
 }
 
 void ADC_IRQHandler(void)

@@ -6,8 +6,11 @@
 #ifndef STM32F769_ADC_H
 #define STM32F769_ADC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "stm32f769/tim.h"
 
 typedef struct {
     volatile uint32_t sr;       /* 0x00 */
@@ -59,15 +62,31 @@ typedef struct {
 /* Sampling time code 0b111 = 480 ADC cycles (VREFINT needs >= 10 us). */
 #define STM32_ADC_SMP_480 7u
 
+/* ADC power-up stabilisation (tSTAB, datasheet DS11532: 3 us max) and the
+ * VREFINT / temperature sensor start-up after TSVREFE (tSTART: 10 us max). */
+#define STM32_ADC_STAB_US 3u
+#define STM32_ADC_TSVREFE_START_US 10u
+
 /*
- * Single regular channel, 12-bit, right aligned, converted on each rising
- * edge of trigger `extsel`, end-of-conversion (and overrun) interrupt on,
- * ADCCLK = PCLK2 / 4. Channels 16..18 also set TSVREFE. A conversion at 480
- * sampling cycles takes 492 / 27 MHz = 18.2 us: the trigger rate must stay
- * below ~54 kHz. O(1), thread context. No failures (channel 0..18).
+ * Samples one regular channel at every update of `tim`: 12-bit, right
+ * aligned, end-of-conversion (and overrun) interrupt on, ADCCLK = PCLK2 / 4;
+ * channels 16..18 also set TSVREFE. A conversion at 480 sampling cycles
+ * takes 492 / 27 MHz = 18.2 us: rate_hz must stay below ~54 kHz.
+ *
+ * The order is what keeps the first sample honest: the timer is configured
+ * (PSC loaded by a UG event, which also pulses TRGO) while the ADC is not
+ * yet listening; then ADON; then a wait of at least 3 us, 10 us with TSVREFE
+ * (busy loop, `core_hz` = the CPU clock now); then the trigger edge (EXTEN,
+ * EXTSEL = `extsel`, the code of tim's TRGO); and only then the timer's CEN.
+ * So no conversion starts from the set-up, and none before the ADC and
+ * reference are stable. Enable the ADC interrupt in the NVIC first.
+ * O(1) (about 10 us), thread context.
+ * Failures: false when `tim` refuses rate_hz (0, or above timer_clk_hz / 2);
+ * nothing is touched then.
  */
-void stm32_adc_start_triggered(stm32_adc_t *adc, stm32_adc_common_t *common, unsigned channel,
-                               unsigned extsel);
+bool stm32_adc_start_on_timer(stm32_adc_t *adc, stm32_adc_common_t *common, unsigned channel,
+                              unsigned extsel, stm32_tim_t *tim, uint32_t timer_clk_hz,
+                              uint32_t rate_hz, uint32_t core_hz);
 
 /* Turns the ADC and its interrupts off. O(1), thread context. */
 void stm32_adc_stop(stm32_adc_t *adc);

@@ -38,13 +38,24 @@ typedef struct {
 #define STM32_TIM_IRQ_ON_UPDATE 0x2u
 
 /*
- * Runs `tim` with an update event every timer_clk_hz / rate_hz clocks,
- * rounded (PSC chosen so ARR fits 16 bits, valid for 16- and 32-bit timers).
- * flags: STM32_TIM_TRGO_ON_UPDATE (TRGO pulses, e.g. to trigger an ADC),
- * STM32_TIM_IRQ_ON_UPDATE (update interrupt). O(1), thread context.
+ * Prepares `tim` for an update event every timer_clk_hz / rate_hz clocks,
+ * rounded (PSC chosen so ARR fits 16 bits, valid for 16- and 32-bit timers),
+ * and leaves it stopped: the UG write that loads PSC happens here, while
+ * the counter is off, so whatever listens to TRGO can be armed afterwards
+ * without seeing that event. flags: STM32_TIM_TRGO_ON_UPDATE (TRGO pulses,
+ * e.g. to trigger an ADC), STM32_TIM_IRQ_ON_UPDATE (update interrupt).
+ * Start it with stm32_tim_enable(). O(1), thread context.
  * Failures: false (timer untouched) when rate_hz is 0 or above
  * timer_clk_hz / 2.
  */
+bool stm32_tim_periodic_configure(stm32_tim_t *tim, uint32_t timer_clk_hz, uint32_t rate_hz,
+                                  uint32_t flags);
+
+/* Starts the counter of a configured timer (CEN). O(1), thread context,
+ * no failures. */
+void stm32_tim_enable(stm32_tim_t *tim);
+
+/* stm32_tim_periodic_configure() then stm32_tim_enable(); same failures. */
 bool stm32_tim_periodic_start(stm32_tim_t *tim, uint32_t timer_clk_hz, uint32_t rate_hz,
                               uint32_t flags);
 
@@ -52,7 +63,14 @@ bool stm32_tim_periodic_start(stm32_tim_t *tim, uint32_t timer_clk_hz, uint32_t 
  * O(1), thread context, no failures. */
 void stm32_tim_stop(stm32_tim_t *tim);
 
-/* Clears UIF (rc_w0: writing 1 to other bits has no effect). O(1), ISR. */
-void stm32_tim_ack_update(stm32_tim_t *tim);
+/*
+ * For an update interrupt handler: true when UIF is set, after clearing it
+ * (rc_w0: writing 1 to the other flags leaves them alone) and reading SR
+ * back, so the clear has reached the peripheral before the handler returns
+ * (on the Cortex-M7 a buffered write can land after exception return and
+ * the interrupt is taken again). false, touching nothing, when UIF is clear:
+ * the interrupt was for another reason or spurious. O(1), ISR.
+ */
+bool stm32_tim_take_update(stm32_tim_t *tim);
 
 #endif /* STM32F769_TIM_H */
