@@ -1,16 +1,20 @@
-"""A real board behind a debug probe, through pyOCD (>= 0.36).
+"""A real board behind a debug probe, through pyOCD (0.36 to today).
 
 pyOCD is imported only here and only when a pyocd board is used; without it
 the error says how to install it. The probe is pinned by its full unique id:
 exactly one attached probe must report exactly that id (pyOCD's own lookup
-matches substrings), otherwise nothing is opened and nothing is flashed. The
+matches substrings), otherwise nothing is opened and nothing is flashed, and
+the session is built from that probe object. The
 target connects under reset (most reliable on STM32F7) and is flashed with
-FileProgrammer. Memory is read through the AHB-AP while the core runs.
+FileProgrammer. The hardware reset is looked up by name: pyOCD 0.40 renamed
+Target.ResetType.HW to HARDWARE. Memory is read through the AHB-AP while the
+core runs.
 The console UART (optional, `uart:` in the map) is captured with pyserial.
 """
 
 import contextlib
 import threading
+from typing import NamedTuple
 
 from hil.board import Board
 from hil.errors import BackendUnavailable, BoardGone, InfrastructureError
@@ -21,6 +25,16 @@ PYOCD_HINT = ("pyOCD is not installed: pip install pyocd>=0.36 "
 MIN_VERSION = (0, 36)
 
 
+class PyocdApi(NamedTuple):
+    """The parts of pyOCD the backend uses, and the hardware reset member
+    under the name this pyOCD release gives it."""
+    ConnectHelper: type
+    Session: type
+    Target: type
+    FileProgrammer: type
+    hardware_reset: object
+
+
 def _version_tuple(text):
     parts = []
     for p in text.split(".")[:2]:
@@ -29,12 +43,25 @@ def _version_tuple(text):
     return tuple(parts)
 
 
+def hardware_reset_type(target_cls):
+    """The hardware (nRESET) reset: ResetType.HW in pyOCD 0.36-0.39, renamed
+    ResetType.HARDWARE in 0.40 (HW removed)."""
+    reset_types = target_cls.ResetType
+    for name in ("HARDWARE", "HW"):
+        member = getattr(reset_types, name, None)
+        if member is not None:
+            return member
+    raise BackendUnavailable("this pyOCD has neither Target.ResetType.HARDWARE nor HW; "
+                             "supported: pyOCD 0.36 or later")
+
+
 def import_pyocd():
-    """The pyOCD modules the backend uses; BackendUnavailable with an install
-    hint when pyOCD is missing or too old."""
+    """The PyocdApi; BackendUnavailable with an install hint when pyOCD is
+    missing or too old."""
     try:
         import pyocd
         from pyocd.core.helpers import ConnectHelper
+        from pyocd.core.session import Session
         from pyocd.core.target import Target
         from pyocd.flash.file_programmer import FileProgrammer
     except ImportError as e:
@@ -42,17 +69,17 @@ def import_pyocd():
     version = getattr(pyocd, "__version__", "0")
     if _version_tuple(version) < MIN_VERSION:
         raise BackendUnavailable("pyOCD %s is too old: pip install pyocd>=0.36" % version)
-    return ConnectHelper, Target, FileProgrammer
+    return PyocdApi(ConnectHelper, Session, Target, FileProgrammer, hardware_reset_type(Target))
 
 
 def attached_probe_uids():
     """Unique ids of the attached probes. Raises ImportError (with the install
     hint) when pyOCD is unusable, which board selection treats as "no pyOCD"."""
     try:
-        helper, _, _ = import_pyocd()
+        api = import_pyocd()
     except BackendUnavailable as e:
         raise ImportError(str(e)) from None
-    return [p.unique_id for p in helper.get_all_connected_probes(blocking=False)]
+    return [p.unique_id for p in api.ConnectHelper.get_all_connected_probes(blocking=False)]
 
 
 class PyocdBoard(Board):
@@ -62,7 +89,7 @@ class PyocdBoard(Board):
         """`spec` is a hardware_map.BoardSpec with backend pyocd."""
         self.spec = spec
         self.name = spec.name
-        self._helper, self._target_cls, self._programmer_cls = import_pyocd()
+        self._pyocd = import_pyocd()
         self.session = None
         self.target = None
         self._log = bytearray()
@@ -85,22 +112,44 @@ class PyocdBoard(Board):
 
     def _open(self):
         with self._calls("probe lookup"):
-            uids = [p.unique_id for p in self._helper.get_all_connected_probes(blocking=False)]
-        uid = choose_probe(self.spec.probe_uid, uids)
+            probes = self._pyocd.ConnectHelper.get_all_connected_probes(blocking=False)
+        uid = choose_probe(self.spec.probe_uid, [p.unique_id for p in probes])
+        # The session is made from this very probe object: asking pyOCD for a
+        # session "with unique_id=uid" would match substrings again.
+        probe = next(p for p in probes if p.unique_id == uid)
         with self._calls("connect"):
-            session = self._helper.session_with_chosen_probe(
-                unique_id=uid, blocking=False, return_first=False, auto_open=False,
+            session = self._pyocd.Session(
+                probe, auto_open=False,
                 options={"target_override": self.spec.target,
                          "frequency": int(self.spec.frequency_hz),
                          "connect_mode": "under-reset"})
-        if session is None or session.probe is None or session.probe.unique_id != uid:
-            raise InfrastructureError("pyOCD did not open exactly probe %s; refusing to go on" % uid)
-        with self._calls("connect"):
-            session.open()
+        try:
+            with self._calls("connect"):
+                session.open()
+        except InfrastructureError:
+            self._close_after_failed_open(session, probe)
+            raise
         self.session = session
         self.target = session.target
         if self.spec.uart:
             self._start_uart()
+
+    @staticmethod
+    def _close_after_failed_open(session, probe):
+        """pyOCD's Session.close() does nothing when open() failed before the
+        session counted as open (e.g. inside the probe's own open()), which can
+        leave the probe's USB interface open: close that too."""
+        # Errors while cleaning up are dropped: the open() failure is what
+        # gets reported.
+        try:
+            session.close()
+        except Exception:  # pylint: disable=broad-except
+            pass
+        if probe.is_open:
+            try:
+                probe.close()
+            except Exception:  # pylint: disable=broad-except
+                pass
 
     def _start_uart(self):
         try:
@@ -127,7 +176,7 @@ class PyocdBoard(Board):
     # ---- Board -----------------------------------------------------------
     def flash(self, elf_path, progress=None):
         with self._calls("flash"):
-            programmer = self._programmer_cls(self.session, chip_erase="sector", smart_flash=True,
+            programmer = self._pyocd.FileProgrammer(self.session, chip_erase="sector", smart_flash=True,
                                               progress=progress)
             programmer.program(elf_path, file_format="elf")
         with self._log_lock:
@@ -136,7 +185,7 @@ class PyocdBoard(Board):
 
     def reset(self, halt=False):
         with self._calls("reset"):
-            self.target.reset_and_halt(self._target_cls.ResetType.HARDWARE)
+            self.target.reset_and_halt(self._pyocd.hardware_reset)
             if not halt:
                 self.target.resume()
 
@@ -150,11 +199,11 @@ class PyocdBoard(Board):
 
     def is_halted(self):
         with self._calls("state"):
-            return self.target.get_state() == self._target_cls.State.HALTED
+            return self.target.get_state() == self._pyocd.Target.State.HALTED
 
     def read_pc(self):
         with self._calls("read pc"):
-            if self.target.get_state() != self._target_cls.State.HALTED:
+            if self.target.get_state() != self._pyocd.Target.State.HALTED:
                 self.target.halt()
             return self.target.read_core_register("pc")
 

@@ -1,0 +1,1 @@
+"""Stand-in package (see pyocd_standin.py)."""
