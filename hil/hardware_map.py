@@ -18,8 +18,9 @@ A YAML (or JSON) file names boards:
 
 `--board emulated` always works, map or not. Without --board, the runner takes
 the single attached probe if pyOCD is importable and exactly one probe is
-attached (using its map entry when the map names it), else the emulated board,
-and says why (select_board's returned reason).
+attached (using its map entry when the map names it; a probe not in the map
+only if it is on an STM32F76x/F77x board, see probe_identity.py), else the
+emulated board, and says why (select_board's returned reason).
 """
 
 import dataclasses
@@ -27,6 +28,7 @@ import json
 import os
 
 from hil.errors import BoardGone, InfrastructureError, UsageError
+from hil.probe_identity import require_f76x_f77x
 
 BACKENDS = ("emulated", "pyocd")
 EMULATED = "emulated"
@@ -127,9 +129,11 @@ def select_board(requested, boards, list_probes):
     """Chooses the board for a run; returns (BoardSpec, reason).
 
     `requested`: the --board value or None. `boards`: {name: BoardSpec} from
-    the map (may be empty). `list_probes()`: unique ids of the attached probes,
-    or raises ImportError when pyOCD is not installed (called only when the
-    choice depends on it). Raises UsageError when the request cannot be met.
+    the map (may be empty). `list_probes()`: the attached probes
+    (probe_identity.AttachedProbe), or raises ImportError when pyOCD is not
+    installed (called only when the choice depends on it). Raises UsageError
+    when the request cannot be met, or when the one attached probe is not in
+    the map and not on an STM32F76x/F77x board.
     """
     fallback = boards.get(EMULATED)
     if fallback is None or fallback.backend != "emulated":
@@ -146,18 +150,19 @@ def select_board(requested, boards, list_probes):
     except ImportError as e:
         return fallback, "pyOCD not importable (%s): using the emulated board" % e
     if len(probes) == 1:
-        uid = probes[0]
+        uid = probes[0].unique_id
         for spec in boards.values():
             if spec.backend == "pyocd" and spec.probe_uid == uid:
                 return spec, "the one attached probe %s is board %r" % (uid, spec.name)
+        require_f76x_f77x(probes[0])
         spec = BoardSpec(name="probe-" + uid, backend="pyocd", platform="stm32f769",
                          probe_uid=uid, target=DEFAULT_PYOCD_TARGET)
-        return spec, ("the one attached probe %s (not in the hardware map: target %s, "
-                      "platform stm32f769)" % (uid, DEFAULT_PYOCD_TARGET))
+        return spec, ("the one attached probe %s on a %s (not in the hardware map: target %s, "
+                      "platform stm32f769)" % (uid, probes[0].describe_board(), DEFAULT_PYOCD_TARGET))
     if not probes:
         return fallback, "no debug probe attached: using the emulated board"
     return fallback, ("%d probes attached (%s) and no --board: using the emulated "
-                             "board; pick one with --board" % (len(probes), ", ".join(probes)))
+                             "board; pick one with --board" % (len(probes), ", ".join(p.unique_id for p in probes)))
 
 
 def choose_probe(configured_uid, attached_uids):

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from hil.board import Board
 from hil.errors import BackendUnavailable, BoardGone, InfrastructureError
 from hil.hardware_map import choose_probe
+from hil.probe_identity import AttachedProbe
 
 PYOCD_HINT = ("pyOCD is not installed: pip install pyocd>=0.36 "
               "(Debian's python3-pyocd 0.13 lacks STM32F7 support and FileProgrammer)")
@@ -72,14 +73,26 @@ def import_pyocd():
     return PyocdApi(ConnectHelper, Session, Target, FileProgrammer, hardware_reset_type(Target))
 
 
-def attached_probe_uids():
-    """Unique ids of the attached probes. Raises ImportError (with the install
-    hint) when pyOCD is unusable, which board selection treats as "no pyOCD"."""
+def _attached_probe(probe):
+    """What board selection needs to know of a pyOCD probe. The board id is
+    the ST-LINK's (other probe types may have none); associated_board_info is
+    pyOCD's BoardInfo for it when pyOCD knows the id."""
+    info = probe.associated_board_info
+    return AttachedProbe(unique_id=probe.unique_id,
+                         board_id=getattr(probe, "board_id", None),
+                         board_name=info.name if info else None,
+                         board_target=info.target if info else None)
+
+
+def attached_probes():
+    """The attached probes as AttachedProbe. Raises ImportError (with the
+    install hint) when pyOCD is unusable, which board selection treats as
+    "no pyOCD"."""
     try:
         api = import_pyocd()
     except BackendUnavailable as e:
         raise ImportError(str(e)) from None
-    return [p.unique_id for p in api.ConnectHelper.get_all_connected_probes(blocking=False)]
+    return [_attached_probe(p) for p in api.ConnectHelper.get_all_connected_probes(blocking=False)]
 
 
 class PyocdBoard(Board):

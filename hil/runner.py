@@ -105,8 +105,8 @@ def default_out_dir():
 
 
 def list_probes():
-    from hil.pyocd_board import attached_probe_uids
-    return attached_probe_uids()
+    from hil.pyocd_board import attached_probes
+    return attached_probes()
 
 
 def write_reports(run, out_dir, progress):

@@ -7,6 +7,7 @@ import unittest
 
 from hil.errors import BoardGone, InfrastructureError, UsageError
 from hil.hardware_map import choose_probe, load_map, parse_map, select_board
+from hil.probe_identity import AttachedProbe
 
 MAP = {"boards": {
     "disco-1": {"backend": "pyocd", "probe_uid": "066DFF485750717867114355",
@@ -16,8 +17,9 @@ MAP = {"boards": {
 }}
 
 
-def probes(*uids):
-    return lambda: list(uids)
+def probes(*uids, board_id="0817", board_name="DISCO-F769NI", board_target="stm32f769nihx"):
+    """A list_probes() reporting probes `uids`, all on the board described."""
+    return lambda: [AttachedProbe(uid, board_id, board_name, board_target) for uid in uids]
 
 
 def no_pyocd():
@@ -89,6 +91,39 @@ class SelectBoard(unittest.TestCase):
         spec, why = select_board(None, {}, probes("ABC123"))
         self.assertEqual((spec.backend, spec.probe_uid), ("pyocd", "ABC123"))
         self.assertIn("not in the hardware map", why)
+        self.assertIn("DISCO-F769NI (board id 0817, target stm32f769nihx)", why)
+
+    def test_unmapped_f76x_f77x_by_board_id_or_target(self):
+        for board in [dict(board_id="0818", board_name="NUCLEO-F767ZI", board_target=None),
+                      dict(board_id="F7X0", board_name="CUSTOM", board_target="STM32F777NIHx")]:
+            with self.subTest(**board):
+                spec, _ = select_board(None, {}, probes("ABC123", **board))
+                self.assertEqual(spec.backend, "pyocd")
+
+    def test_unmapped_probe_on_another_board_is_refused(self):
+        for board in [dict(board_id="0720", board_name="NUCLEO-F401RE", board_target="stm32f401retx"),
+                      dict(board_id="0815", board_name="DISCO-F746NG", board_target="stm32f746nghx")]:
+            with self.subTest(**board), self.assertRaises(UsageError) as ctx:
+                select_board(None, {}, probes("ABC123", **board))
+            message = str(ctx.exception)
+            self.assertIn("%s (board id %s" % (board["board_name"], board["board_id"]), message)
+            self.assertIn("not an STM32F76x/F77x board: refusing to flash", message)
+
+    def test_unmapped_probe_on_unknown_board_is_refused(self):
+        for board_id in ["ABCD", None]:
+            with self.subTest(board_id=board_id), self.assertRaises(UsageError) as ctx:
+                select_board(None, {}, probes("ABC123", board_id=board_id, board_name=None,
+                                              board_target=None))
+            message = str(ctx.exception)
+            self.assertIn("board pyOCD does not know (board id %s)" % (board_id or "none"), message)
+            self.assertIn('add the probe to the hardware map (backend: pyocd, probe_uid: "ABC123"',
+                          message)
+            self.assertIn("--board NAME", message)
+
+    def test_mapped_probe_is_used_whatever_its_board(self):
+        spec, _ = select_board(None, self.boards, probes("066DFF485750717867114355", board_id=None,
+                                                         board_name=None, board_target=None))
+        self.assertEqual(spec.name, "disco-1")
 
     def test_no_flag_without_pyocd_is_emulated_and_says_so(self):
         spec, why = select_board(None, self.boards, no_pyocd)

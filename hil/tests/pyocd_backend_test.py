@@ -48,7 +48,7 @@ class PyocdMissing(unittest.TestCase):
             pyocd_board.import_pyocd()
         self.assertIn(HINT, str(ctx.exception))
         with self.assertRaises(ImportError) as ctx:
-            pyocd_board.attached_probe_uids()
+            pyocd_board.attached_probes()
         self.assertIn(HINT, str(ctx.exception))
         with self.assertRaises(BackendUnavailable):
             pyocd_board.PyocdBoard(BoardSpec("disco-1", "pyocd", "stm32f769", probe_uid=UID))
