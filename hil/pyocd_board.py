@@ -1,10 +1,10 @@
 """A real board behind a debug probe, through pyOCD (0.36 to today).
 
 pyOCD is imported only here and only when a pyocd board is used; without it
-the error says how to install it. The probe is pinned by its full unique id:
-exactly one attached probe must report exactly that id (pyOCD's own lookup
-matches substrings), otherwise nothing is opened and nothing is flashed, and
-the session is built from that probe object. The
+the error says how to install it (a venv on Debian 12). The probe is pinned
+by its full unique id: exactly one attached probe must report exactly that id
+(pyOCD's own lookup matches substrings), otherwise nothing is opened and
+nothing is flashed, and the session is built from that probe object. The
 target connects under reset (most reliable on STM32F7) and is flashed with
 FileProgrammer. The hardware reset is looked up by name: pyOCD 0.40 renamed
 Target.ResetType.HW to HARDWARE. Memory is read through the AHB-AP while the
@@ -21,8 +21,14 @@ from hil.errors import BackendUnavailable, BoardGone, InfrastructureError
 from hil.hardware_map import choose_probe
 from hil.probe_identity import AttachedProbe
 
-PYOCD_HINT = ("pyOCD is not installed: pip install pyocd>=0.36 "
-              "(Debian's python3-pyocd 0.13 lacks STM32F7 support and FileProgrammer)")
+# Debian 12 refuses `pip install` into the system python3, so the hint is a
+# venv (which keeps Debian's pyelftools/yaml/matplotlib) and the variable that
+# makes the runner use it (hil/python_reexec.py). Quoted: copy-pasteable.
+INSTALL_HINT = ("python3 -m venv --system-site-packages ~/.venvs/pyocd && "
+                "~/.venvs/pyocd/bin/pip install 'pyocd>=0.36' (needs Debian's python3-venv), "
+                "then: TIDEMARK_HIL_PYTHON=~/.venvs/pyocd/bin/python ./rig hil ...")
+PYOCD_HINT = ("pyOCD is not installed (Debian's python3-pyocd 0.13 lacks STM32F7 support and "
+              "FileProgrammer); install it into a venv: " + INSTALL_HINT)
 MIN_VERSION = (0, 36)
 
 
@@ -69,7 +75,8 @@ def import_pyocd():
         raise BackendUnavailable("%s [%s]" % (PYOCD_HINT, e)) from None
     version = getattr(pyocd, "__version__", "0")
     if _version_tuple(version) < MIN_VERSION:
-        raise BackendUnavailable("pyOCD %s is too old: pip install pyocd>=0.36" % version)
+        raise BackendUnavailable("pyOCD %s is too old; install a newer one into a venv: %s"
+                                 % (version, INSTALL_HINT))
     return PyocdApi(ConnectHelper, Session, Target, FileProgrammer, hardware_reset_type(Target))
 
 

@@ -23,7 +23,7 @@ def probes(*uids, board_id="0817", board_name="DISCO-F769NI", board_target="stm3
 
 
 def no_pyocd():
-    raise ImportError("pyOCD is not installed: pip install pyocd>=0.36")
+    raise ImportError("pyOCD is not installed: ... pip install 'pyocd>=0.36'")
 
 
 class ParseMap(unittest.TestCase):
@@ -128,7 +128,7 @@ class SelectBoard(unittest.TestCase):
     def test_no_flag_without_pyocd_is_emulated_and_says_so(self):
         spec, why = select_board(None, self.boards, no_pyocd)
         self.assertEqual(spec.backend, "emulated")
-        self.assertIn("pip install pyocd>=0.36", why)
+        self.assertIn("pip install 'pyocd>=0.36'", why)
 
     def test_no_flag_no_probe(self):
         spec, why = select_board(None, self.boards, probes())

@@ -21,7 +21,8 @@ from hil.hardware_map import BoardSpec  # noqa: E402
 from hil.progress import Progress  # noqa: E402
 from hil.runner import execute  # noqa: E402
 
-HINT = "pip install pyocd>=0.36"
+HINT = ("python3 -m venv --system-site-packages ~/.venvs/pyocd && "
+        "~/.venvs/pyocd/bin/pip install 'pyocd>=0.36'")
 UID = "066DFF485750717867114355"
 
 
@@ -47,6 +48,7 @@ class PyocdMissing(unittest.TestCase):
         with self.assertRaises(BackendUnavailable) as ctx:
             pyocd_board.import_pyocd()
         self.assertIn(HINT, str(ctx.exception))
+        self.assertIn("TIDEMARK_HIL_PYTHON=~/.venvs/pyocd/bin/python ./rig hil", str(ctx.exception))
         with self.assertRaises(ImportError) as ctx:
             pyocd_board.attached_probes()
         self.assertIn(HINT, str(ctx.exception))
