@@ -116,7 +116,13 @@ class PyocdBoard(Board):
         self._log_lock = threading.Lock()
         self._serial = None
         self._serial_thread = None
-        self._open()
+        try:
+            self._open()
+        except BaseException:
+            # The caller never gets this board, so nobody else can close it:
+            # a console that fails to open must not leave the probe open.
+            self.close()
+            raise
 
     # ---- connection ------------------------------------------------------
     @contextlib.contextmanager

@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fak
 
 import pyocd_standin  # noqa: E402
 
-from hil.errors import BoardGone  # noqa: E402
+from hil.errors import BoardGone, InfrastructureError  # noqa: E402
 from hil.hardware_map import BoardSpec  # noqa: E402
 from hil.pyocd_board import PyocdBoard  # noqa: E402
 
@@ -140,6 +140,20 @@ class EachGeneration(unittest.TestCase):
             "target.init", "no ACK from the DAP",
             ["session.open", "probe.open", "target.init",
              "session.close", "probe.disconnect", "probe.close"])
+
+    def test_console_that_cannot_open_closes_the_session(self):
+        def check(_reset_name):
+            (probe,) = attach(UID)
+            spec = disco_spec()
+            spec.uart = "/nonexistent/ttyACM9"
+            with self.assertRaises(InfrastructureError) as ctx:
+                PyocdBoard(spec)
+            self.assertRegex(str(ctx.exception), "ttyACM9|pyserial missing")
+            self.assertEqual(pyocd_standin.names()[-3:],
+                             ["session.close", "probe.disconnect", "probe.close"])
+            self.assertFalse(probe.is_open)
+
+        self.on_each_generation(check)
 
 
 if __name__ == "__main__":
