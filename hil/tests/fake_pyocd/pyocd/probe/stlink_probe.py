@@ -12,7 +12,7 @@ class StlinkProbe:
     vendor_name = "STMicroelectronics"
     product_name = "STLINK-V2-1"
 
-    description = vendor_name + " " + product_name
+    description = product_name   # pyOCD's StlinkProbe: the product name alone
 
     def __init__(self, unique_id, board_id=None):
         # Properties in pyOCD; plain attributes suffice, the rig only reads them.
