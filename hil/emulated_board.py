@@ -7,28 +7,25 @@ QEMU's gdbstub cannot touch memory while the core runs, so memory access
 while running halts, accesses and resumes; with -icount the firmware's
 virtual time does not move while halted, so this does not disturb it.
 Any failure of the emulator or the link raises an InfrastructureError.
+Memory, registers and run control are rsp_board.RspBoard's, shared with the
+boards behind OpenOCD and other gdb servers.
 """
 
-import contextlib
 import time
 
-from hil.board import Board
 from hil.errors import BoardGone, InfrastructureError, ProtocolError
 from hil.qemu_process import QemuProcess
+from hil.rsp_board import PC_REGISTER, RspBoard  # noqa: F401 (PC_REGISTER: tests use it from here)
 from hil.rsp_client import RspClient
 
-PC_REGISTER = 15
 
-
-class EmulatedBoard(Board):
+class EmulatedBoard(RspBoard):
     backend = "emulated"
 
     def __init__(self, name="emulated", icount_shift=6, link_timeout_s=5.0):
-        self.name = name
+        super().__init__(name, link_timeout_s)
         self.icount_shift = icount_shift
-        self.link_timeout_s = link_timeout_s
         self.qemu = None
-        self.rsp = None
         self._uart_before = ""
 
     # ---- life cycle ------------------------------------------------------
@@ -57,33 +54,6 @@ class EmulatedBoard(Board):
             self.rsp.monitor("system_reset")
             if not halt:
                 self.rsp.cont()
-
-    def halt(self):
-        with self._link():
-            self.rsp.interrupt()
-
-    def resume(self):
-        with self._link():
-            self.rsp.cont()
-
-    def is_halted(self):
-        self._require()
-        if self.rsp.running:
-            # The target may have stopped on its own (breakpoint, exit).
-            with self._link():
-                self.rsp.wait_stop(0.01)
-        return not self.rsp.running
-
-    def read_pc(self):
-        return self.read_register(PC_REGISTER)
-
-    def read_register(self, number):
-        with self._paused():
-            return self.rsp.read_register(number)
-
-    def write_register(self, number, value):
-        with self._paused():
-            self.rsp.write_register(number, value)
 
     def run_to(self, address, timeout_s):
         """Runs until the core reaches `address` (a breakpoint there); returns
@@ -116,15 +86,7 @@ class EmulatedBoard(Board):
     def close(self):
         self._stop_qemu()
 
-    # ---- memory ----------------------------------------------------------
-    def read_memory(self, address, length):
-        with self._paused():
-            return self.rsp.read_memory(address, length)
-
-    def write_memory(self, address, data):
-        with self._paused():
-            self.rsp.write_memory(address, data)
-
+    # ---- console ---------------------------------------------------------
     def read_log(self):
         if self.qemu is None:
             return self._uart_before
@@ -138,25 +100,6 @@ class EmulatedBoard(Board):
     def _require(self):
         if self.rsp is None or self.qemu is None:
             raise BoardGone("emulated board %s has no firmware loaded" % self.name)
-
-    @contextlib.contextmanager
-    def _link(self):
-        """Turns link failures into errors that say whether QEMU died."""
-        self._require()
-        try:
-            yield
-        except InfrastructureError as e:
-            raise self._explain(e) from None
-
-    @contextlib.contextmanager
-    def _paused(self):
-        with self._link():
-            was_running = self.rsp.running
-            if was_running:
-                self.rsp.interrupt()
-            yield
-            if was_running:
-                self.rsp.cont()
 
     def _explain(self, error):
         if self.rsp is not None and self.rsp.exited is not None:
@@ -175,9 +118,7 @@ class EmulatedBoard(Board):
         return error
 
     def _stop_qemu(self):
-        if self.rsp is not None:
-            self.rsp.close()
-            self.rsp = None
+        self._close_link()
         if self.qemu is not None:
             self._uart_before = self.qemu.read_uart()
             self.qemu.close()

@@ -1,0 +1,84 @@
+"""A helper program the rig starts and must never leave behind (QEMU, OpenOCD).
+
+The child runs in its own process group with its output in a log file (kept
+for error messages: what QEMU or OpenOCD said before dying is usually the
+whole explanation). close() kills the whole group and waits for it; it is
+registered with atexit too, so an aborted runner leaves no emulator or
+OpenOCD holding a port or a probe. free_ports() picks loopback ports for
+its servers.
+"""
+
+import atexit
+import os
+import signal
+import socket
+import subprocess
+
+from hil.errors import BoardGone
+
+
+def free_ports(count=1):
+    """`count` distinct TCP ports on 127.0.0.1 nobody listens on right now
+    (all sockets are held open together, so they differ)."""
+    socks = []
+    try:
+        for _ in range(count):
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            socks.append(s)
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
+class OwnedProcess:
+    """One child process; `what` names it in errors ("QEMU", "OpenOCD")."""
+
+    def __init__(self, command, log_path, what):
+        self.command = list(command)
+        self.log_path = log_path
+        self.what = what
+        self._log = open(log_path, "wb")
+        try:
+            self.proc = subprocess.Popen(
+                self.command, stdin=subprocess.DEVNULL, stdout=self._log,
+                stderr=subprocess.STDOUT, start_new_session=True)
+        except OSError as e:
+            self._log.close()
+            raise BoardGone("cannot start %s (%s): %s" % (what, self.command[0], e)) from None
+        atexit.register(self.close)
+
+    @property
+    def pid(self):
+        return self.proc.pid
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def exit_status(self):
+        return self.proc.poll()
+
+    def diagnostics(self):
+        """The child's own output (errors such as a port clash or no probe)."""
+        try:
+            with open(self.log_path, "rb") as f:
+                return f.read().decode("utf-8", "replace").strip()
+        except OSError:
+            return ""
+
+    def close(self):
+        """Kills the process group and waits for it; idempotent."""
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+        if not self._log.closed:
+            self._log.close()
+        atexit.unregister(self.close)
