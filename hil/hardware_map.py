@@ -11,10 +11,23 @@ A YAML (or JSON) file names boards:
         frequency_hz: 4000000                   # optional
         uart: /dev/ttyACM0                      # optional console capture
         baud: 115200                            # optional
+      disco-oocd:
+        backend: openocd                        # Debian's openocd 0.12, started by the rig
+        probe_serial: "066DFF485750717867114355" # ST-LINK USB serial (./rig hil --list-probes)
+        platform: stm32f769
+        openocd_config: board/stm32f769i-disco.cfg   # optional (this is the default)
+        openocd_bin: openocd                    # optional
+      lab-disco:
+        backend: gdb-remote                     # a probe server someone else runs
+        gdb_remote: "lab-host:3333"
+        platform: stm32f769
       emulated:
         backend: emulated
         platform: mps2_an500
         icount_shift: 6                         # optional
+
+Every key is checked when the map loads (KEYS: type, default, backends);
+the platform must fit the backend (PLATFORMS_BY_BACKEND).
 
 `--board emulated` always works, map or not. Without --board, the runner takes
 the single attached probe if pyOCD is importable and exactly one probe is
@@ -30,9 +43,39 @@ import os
 from hil.errors import BoardGone, InfrastructureError, UsageError
 from hil.probe_identity import require_f76x_f77x
 
-BACKENDS = ("emulated", "pyocd")
+BACKENDS = ("emulated", "pyocd", "openocd", "gdb-remote")
 EMULATED = "emulated"
 DEFAULT_PYOCD_TARGET = "stm32f767zi"  # built into pyOCD; F769 needs the DFP pack
+DEFAULT_OPENOCD_CONFIG = "board/stm32f769i-disco.cfg"  # in Debian's openocd 0.12
+EMULATED_PLATFORMS = ("mps2_an500",)
+REAL_PLATFORMS = ("stm32f769",)
+# Which firmware build fits which backend: QEMU runs only the mps2-an500
+# build, a probe only a real board's; a gdb server may serve either.
+PLATFORMS_BY_BACKEND = {
+    "emulated": EMULATED_PLATFORMS,
+    "pyocd": REAL_PLATFORMS,
+    "openocd": REAL_PLATFORMS,
+    "gdb-remote": EMULATED_PLATFORMS + REAL_PLATFORMS,
+}
+# key: (type, backends that use it; None = every backend). docs/hil.md has
+# the table for users.
+KEYS = {
+    "backend": (str, None),
+    "platform": (str, None),
+    "probe_uid": (str, ("pyocd",)),
+    "target": (str, ("pyocd",)),
+    "frequency_hz": (int, ("pyocd",)),
+    "uart": (str, ("pyocd",)),
+    "baud": (int, ("pyocd",)),
+    "icount_shift": (int, ("emulated",)),
+    "probe_serial": (str, ("openocd",)),
+    "openocd_config": (str, ("openocd",)),
+    "openocd_bin": (str, ("openocd",)),
+    "gdb_remote": (str, ("gdb-remote",)),
+}
+# Characters OpenOCD takes in `adapter serial X` without quoting. ST-LINK
+# V2-1 and V3 serials are hex; an old V2's binary serial is not supported.
+SERIAL_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_.")
 
 
 @dataclasses.dataclass
@@ -46,12 +89,19 @@ class BoardSpec:
     icount_shift: int = 6
     uart: str = None
     baud: int = 115200
+    probe_serial: str = None
+    openocd_config: str = DEFAULT_OPENOCD_CONFIG
+    openocd_bin: str = "openocd"
+    gdb_remote: str = None
 
     @property
     def lock_key(self):
-        """What the board lock is named after: the probe, or nothing for an
-        emulated board (each run has its own emulator)."""
-        return self.probe_uid if self.backend == "pyocd" else None
+        """What the board lock is named after: the probe (an ST-LINK's serial
+        is also its pyOCD unique id, so both backends lock the same board),
+        the gdb server's host:port, or nothing for an emulated board (each
+        run has its own emulator)."""
+        return {"pyocd": self.probe_uid, "openocd": self.probe_serial,
+                "gdb-remote": self.gdb_remote}.get(self.backend)
 
 
 def emulated_spec(name=EMULATED):
@@ -86,7 +136,7 @@ def parse_map(data, source="<map>"):
         raise UsageError("%s: expected a top-level 'boards:' mapping" % source)
     known = {f.name for f in dataclasses.fields(BoardSpec)} - {"name"}
     boards = {}
-    uids = {}
+    taken = {}   # lock key: board name
     for name, entry in data["boards"].items():
         where = "%s: board %r" % (source, name)
         if not isinstance(entry, dict):
@@ -99,17 +149,73 @@ def parse_map(data, source="<map>"):
             raise UsageError("%s: backend must be one of %s, got %r" % (where, BACKENDS, backend))
         if not entry.get("platform"):
             raise UsageError("%s: 'platform' is required" % where)
+        _check_keys(entry, where)
         spec = BoardSpec(name=str(name), **entry)
         if backend == "pyocd":
             if not spec.probe_uid or not isinstance(spec.probe_uid, str):
                 raise UsageError("%s: a pyocd board needs 'probe_uid' (the probe's full unique id, "
                                  "quoted)" % where)
-            if spec.probe_uid in uids:
-                raise UsageError("%s: probe %s is already board %r" % (where, spec.probe_uid, uids[spec.probe_uid]))
-            uids[spec.probe_uid] = spec.name
             spec.target = spec.target or DEFAULT_PYOCD_TARGET
+        if backend == "openocd":
+            _check_serial(spec.probe_serial, where)
+        if backend == "gdb-remote":
+            _check_endpoint(spec.gdb_remote, where)
+        # One probe (or gdb server) is one board: two entries would let two
+        # runs use it at once. An ST-LINK's serial is its pyOCD unique id.
+        if spec.lock_key is not None:
+            if spec.lock_key in taken:
+                raise UsageError("%s: %s %s is already board %r" % (
+                    where, "gdb server" if backend == "gdb-remote" else "probe", spec.lock_key,
+                    taken[spec.lock_key]))
+            taken[spec.lock_key] = spec.name
         boards[spec.name] = spec
     return boards
+
+
+def _check_keys(entry, where):
+    """Types of the known keys, keys of another backend, platform fit."""
+    backend = entry["backend"]
+    for key, value in entry.items():
+        if key not in KEYS:
+            continue
+        kind, backends = KEYS[key]
+        if backends is not None and backend not in backends:
+            raise UsageError("%s: key %r is for backend %s, not %s" % (
+                where, key, " / ".join(backends), backend))
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise UsageError("%s: key %r must be %s, got %r" % (
+                where, key, "an integer" if kind is int else "a (quoted) string", value))
+    fitting = PLATFORMS_BY_BACKEND.get(backend, ())
+    if entry["platform"] not in fitting:
+        raise UsageError("%s: platform %r does not fit backend %s (it runs: %s)" % (
+            where, entry["platform"], backend, ", ".join(fitting)))
+
+
+def _check_serial(serial, where):
+    if not serial:
+        raise UsageError("%s: an openocd board needs 'probe_serial' (the ST-LINK's USB serial, "
+                         "quoted; ./rig hil --list-probes shows it)" % where)
+    if not set(serial) <= SERIAL_CHARS:
+        raise UsageError("%s: key 'probe_serial' %r has characters OpenOCD's `adapter serial` "
+                         "cannot take (letters, digits, - _ . only)" % (where, serial))
+
+
+def _check_endpoint(endpoint, where):
+    if not endpoint:
+        raise UsageError("%s: a gdb-remote board needs 'gdb_remote: host:port'" % where)
+    try:
+        parse_endpoint(endpoint)
+    except UsageError as e:
+        raise UsageError("%s: key 'gdb_remote': %s" % (where, e)) from None
+
+
+def parse_endpoint(text):
+    """'host:port' (or '[v6addr]:port') as (host, port); UsageError else."""
+    host, _, port = text.rpartition(":")
+    host = host.strip("[]")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise UsageError("expected host:port with a port in 1..65535, got %r" % text)
+    return host, int(port)
 
 
 def load_map(path):

@@ -14,6 +14,9 @@ MAP = {"boards": {
                 "target": "stm32f769nihx", "platform": "stm32f769"},
     "disco-2": {"backend": "pyocd", "probe_uid": "0669FF3032524B4E43123456", "platform": "stm32f769"},
     "qemu": {"backend": "emulated", "platform": "mps2_an500", "icount_shift": 4},
+    "disco-oocd": {"backend": "openocd", "probe_serial": "0670FF123456", "platform": "stm32f769"},
+    "lab": {"backend": "gdb-remote", "gdb_remote": "lab-host:3333", "platform": "stm32f769"},
+    "lab-qemu": {"backend": "gdb-remote", "gdb_remote": "127.0.0.1:1234", "platform": "mps2_an500"},
 }}
 
 
@@ -29,17 +32,22 @@ def no_pyocd():
 class ParseMap(unittest.TestCase):
     def test_parses_boards(self):
         boards = parse_map(MAP)
-        self.assertEqual(set(boards), {"disco-1", "disco-2", "qemu"})
+        self.assertEqual(set(boards), {"disco-1", "disco-2", "qemu", "disco-oocd", "lab", "lab-qemu"})
         self.assertEqual(boards["disco-1"].target, "stm32f769nihx")
         self.assertEqual(boards["disco-2"].target, "stm32f767zi")  # default
         self.assertEqual(boards["qemu"].icount_shift, 4)
         self.assertEqual(boards["disco-1"].lock_key, "066DFF485750717867114355")
         self.assertIsNone(boards["qemu"].lock_key)
+        self.assertEqual(boards["disco-oocd"].openocd_config, "board/stm32f769i-disco.cfg")  # default
+        self.assertEqual(boards["disco-oocd"].openocd_bin, "openocd")
+        self.assertEqual(boards["disco-oocd"].lock_key, "0670FF123456")
+        self.assertEqual(boards["lab"].lock_key, "lab-host:3333")
 
     def test_loads_yaml_and_json_files(self):
         here = os.path.dirname(os.path.abspath(__file__))
         example = load_map(os.path.join(here, "..", "boards.yaml"))
         self.assertEqual(example["disco-1"].backend, "pyocd")
+        self.assertEqual({s.backend for s in example.values()}, {"pyocd", "openocd", "gdb-remote", "emulated"})
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
             json.dump(MAP, f)
         self.addCleanup(os.unlink, f.name)
@@ -62,6 +70,53 @@ class ParseMap(unittest.TestCase):
                 parse_map(data)
         with self.assertRaises(UsageError):
             load_map("/nonexistent/boards.yaml")
+
+    def rejected(self, entry, *words):
+        """parse_map of a one-board map with `entry` raises a UsageError
+        naming the file, the board and each of `words`."""
+        with self.assertRaises(UsageError) as ctx:
+            parse_map({"boards": {"b1": entry}}, source="lab.yaml")
+        for word in ("lab.yaml", "'b1'") + words:
+            self.assertIn(word, str(ctx.exception))
+
+    def test_openocd_and_gdb_remote_keys_checked(self):
+        real = {"platform": "stm32f769"}
+        self.rejected(dict(real, backend="openocd"), "probe_serial")
+        self.rejected(dict(real, backend="openocd", probe_serial=1234), "'probe_serial'", "string")
+        self.rejected(dict(real, backend="openocd", probe_serial='06"; shutdown'), "'probe_serial'")
+        self.rejected(dict(real, backend="openocd", probe_serial="AB", openocd_config=["x"]),
+                      "'openocd_config'")
+        self.rejected(dict(real, backend="gdb-remote"), "gdb_remote")
+        self.rejected(dict(real, backend="gdb-remote", gdb_remote="lab-host"), "'gdb_remote'")
+        self.rejected(dict(real, backend="gdb-remote", gdb_remote="lab-host:99999"), "'gdb_remote'")
+        self.rejected(dict(real, backend="gdb-remote", gdb_remote=":3333"), "'gdb_remote'")
+        self.rejected({"backend": "emulated", "platform": "mps2_an500", "icount_shift": "six"},
+                      "'icount_shift'", "integer")
+
+    def test_keys_of_another_backend_refused(self):
+        self.rejected({"backend": "openocd", "platform": "stm32f769", "probe_serial": "AB",
+                       "probe_uid": "AB"}, "'probe_uid'", "pyocd")
+        self.rejected({"backend": "emulated", "platform": "mps2_an500", "gdb_remote": "h:1"},
+                      "'gdb_remote'", "gdb-remote")
+        self.rejected({"backend": "gdb-remote", "platform": "stm32f769", "gdb_remote": "h:1",
+                       "openocd_config": "x.cfg"}, "'openocd_config'")
+
+    def test_platform_must_fit_backend(self):
+        self.rejected({"backend": "emulated", "platform": "stm32f769"}, "stm32f769", "mps2_an500")
+        self.rejected({"backend": "openocd", "platform": "mps2_an500", "probe_serial": "AB"},
+                      "mps2_an500", "stm32f769")
+        self.rejected({"backend": "pyocd", "platform": "mps2_an500", "probe_uid": "AB"}, "mps2_an500")
+        self.rejected({"backend": "gdb-remote", "platform": "stm32f4", "gdb_remote": "h:1"}, "stm32f4")
+
+    def test_one_probe_or_server_one_board(self):
+        for entries in (
+                {"a": {"backend": "pyocd", "platform": "stm32f769", "probe_uid": "066D"},
+                 "b": {"backend": "openocd", "platform": "stm32f769", "probe_serial": "066D"}},
+                {"a": {"backend": "gdb-remote", "platform": "stm32f769", "gdb_remote": "h:3333"},
+                 "b": {"backend": "gdb-remote", "platform": "mps2_an500", "gdb_remote": "h:3333"}}):
+            with self.subTest(entries=entries), self.assertRaises(UsageError) as ctx:
+                parse_map({"boards": entries})
+            self.assertIn("already board 'a'", str(ctx.exception))
 
 
 class SelectBoard(unittest.TestCase):
