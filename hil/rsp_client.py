@@ -2,8 +2,10 @@
 
 It speaks only what the rig needs: memory (m/M), registers (p/P, after
 reading target.xml), breakpoints (Z0/z0), continue/step, halt, monitor
-commands (qRcmd). QEMU 7.2 specifics it honours (docs: shared notes on the
-emulated board):
+commands (qRcmd), the memory map (qXfer:memory-map:read) and flash
+programming (vFlashErase/vFlashWrite/vFlashDone, as OpenOCD and pyOCD's
+gdbserver serve them). It was written for QEMU 7.2's gdbstub, whose
+specifics it honours (docs: shared notes on the emulated board):
 
 - ack mode only: QEMU answers QStartNoAckMode with an empty packet, so every
   packet is acknowledged with '+' both ways;
@@ -27,6 +29,10 @@ from hil.errors import BoardGone, LinkTimeout, ProtocolError
 READ_CHUNK = 0x800
 WRITE_CHUNK = 0x400
 INTERRUPT = b"\x03"
+
+
+class PacketUnsupported(ProtocolError):
+    """The server answered a packet with the empty reply: it does not know it."""
 
 
 class StopReply:
@@ -62,6 +68,18 @@ def frame(payload):
     return b"$" + payload + b"#%02x" % checksum(payload)
 
 
+def escape_binary(data):
+    """`data` with the protocol's binary escapes ('}' then the byte XOR 0x20
+    for '$', '#', '}' and '*'), as in X and vFlashWrite packets."""
+    out = bytearray()
+    for b in data:
+        if b in b"$#}*":
+            out += bytes((0x7D, b ^ 0x20))
+        else:
+            out.append(b)
+    return bytes(out)
+
+
 def decode_rle(payload):
     """Expands GDB run-length encoding ('c*N' repeats c N-29 more times)."""
     if b"*" not in payload:
@@ -78,6 +96,21 @@ def decode_rle(payload):
     return bytes(out)
 
 
+def parse_features(reply):
+    """A qSupported answer as {name: value}: 'PacketSize=3fff' gives
+    {'PacketSize': '3fff'}, 'qXfer:memory-map:read+' gives {...: True}."""
+    features = {}
+    for item in reply.split(";"):
+        if "=" in item:
+            name, value = item.split("=", 1)
+            features[name] = value
+        elif item.endswith("+") or item.endswith("-"):
+            features[item[:-1]] = item.endswith("+")
+        elif item:
+            features[item] = True
+    return features
+
+
 class RspClient:
     """One GDB remote connection. Not thread-safe."""
 
@@ -89,6 +122,7 @@ class RspClient:
         self.running = False
         self.exited = None          # StopReply once the target has exited
         self._target_xml = None
+        self.features = {}          # the server's qSupported answer
 
     # ---- connection ------------------------------------------------------
     @classmethod
@@ -202,28 +236,53 @@ class RspClient:
     # ---- queries ---------------------------------------------------------
     def handshake(self):
         """qSupported, then the stop reason. Returns the initial StopReply."""
-        self.command("qSupported:multiprocess+;xmlRegisters=arm")
-        reply = StopReply(self.command("?"))
-        return reply
+        reply = self.command("qSupported:multiprocess+;xmlRegisters=arm")
+        self.features = parse_features(reply)
+        return StopReply(self.command("?"))
+
+    @property
+    def packet_size(self):
+        """The largest packet the server accepts (qSupported PacketSize), or
+        None when it did not say."""
+        value = self.features.get("PacketSize")
+        try:
+            return int(value, 16) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def _qxfer(self, obj, annex):
+        """The whole object `obj`/`annex` read with qXfer in pieces, or None
+        when the server does not serve it (empty reply)."""
+        parts = []
+        offset = 0
+        while True:
+            reply = self.command("qXfer:%s:read:%s:%x,%x" % (obj, annex, offset, 0x7FF))
+            if reply == "" and offset == 0:
+                return None
+            if not reply or reply[0] not in "lm":
+                raise ProtocolError("qXfer %s %s failed: %r" % (obj, annex, reply))
+            parts.append(reply[1:])
+            offset += len(reply) - 1
+            if reply[0] == "l":
+                return "".join(parts)
 
     def target_xml(self):
         """Reads target.xml (which also enables register packets in QEMU)."""
         if self._target_xml is None:
-            parts = []
-            offset = 0
-            while True:
-                reply = self.command("qXfer:features:read:target.xml:%x,%x" % (offset, 0x7FF))
-                if not reply or reply[0] not in "lm":
-                    raise ProtocolError("qXfer target.xml failed: %r" % reply)
-                parts.append(reply[1:])
-                offset += len(reply) - 1
-                if reply[0] == "l":
-                    break
-            self._target_xml = "".join(parts)
+            xml = self._qxfer("features", "target.xml")
+            if xml is None:
+                raise ProtocolError("qXfer target.xml failed: empty reply")
+            self._target_xml = xml
         return self._target_xml
 
+    def memory_map(self):
+        """The server's memory map XML, or None when it has none (QEMU)."""
+        return self._qxfer("memory-map", "")
+
     def monitor(self, text, timeout_s=None):
-        """A monitor command (qRcmd); returns its console output."""
+        """A monitor command (qRcmd); returns its console output (the 'O'
+        packets before the final OK). PacketUnsupported when the server does
+        not know qRcmd, ProtocolError (with the output) on an error reply."""
         deadline = self._send_packet("qRcmd," + text.encode().hex(), timeout_s)
         output = []
         while True:
@@ -231,9 +290,27 @@ class RspClient:
             if reply.startswith("O") and reply != "OK":
                 output.append(bytes.fromhex(reply[1:]).decode("utf-8", "replace"))
                 continue
-            if reply == "OK" or reply == "":
+            if reply == "OK":
                 return "".join(output)
-            raise ProtocolError("monitor %r failed: %r" % (text, reply))
+            said = "".join(output).strip()
+            if reply == "":
+                raise PacketUnsupported("the gdb server does not support monitor commands "
+                                        "(qRcmd %r answered empty)" % text)
+            raise ProtocolError("monitor %r failed: %r%s" % (
+                text, reply, ("; the server said: " + said) if said else ""))
+
+    # ---- flash -----------------------------------------------------------
+    def flash_erase(self, address, length, timeout_s=None):
+        self._check_ok(self.command("vFlashErase:%x,%x" % (address, length), timeout_s),
+                       "flash erase of 0x%x bytes at 0x%08x" % (length, address))
+
+    def flash_write(self, address, escaped, timeout_s=None):
+        """One vFlashWrite with data already binary-escaped (escape_binary)."""
+        payload = ("vFlashWrite:%x:" % address) + escaped.decode("latin-1")
+        self._check_ok(self.command(payload, timeout_s), "flash write at 0x%08x" % address)
+
+    def flash_done(self, timeout_s=None):
+        self._check_ok(self.command("vFlashDone", timeout_s), "flash programming (vFlashDone)")
 
     # ---- memory ----------------------------------------------------------
     def read_memory(self, address, length):
@@ -256,8 +333,12 @@ class RspClient:
 
     def write_memory(self, address, data):
         data = bytes(data)
-        for i in range(0, len(data), WRITE_CHUNK):
-            chunk = data[i:i + WRITE_CHUNK]
+        step = WRITE_CHUNK
+        if self.packet_size:
+            # "M<addr>,<len>:" takes at most 20 characters, each byte two.
+            step = max(1, min(step, (self.packet_size - 20) // 2))
+        for i in range(0, len(data), step):
+            chunk = data[i:i + step]
             reply = self.command("M%x,%x:%s" % (address + i, len(chunk), chunk.hex()))
             self._check_ok(reply, "write of %d bytes at 0x%08x" % (len(chunk), address + i))
 
