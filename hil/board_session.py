@@ -17,6 +17,9 @@ def make_board(spec):
     if spec.backend == "emulated":
         from hil.emulated_board import EmulatedBoard
         return EmulatedBoard(name=spec.name, icount_shift=spec.icount_shift)
+    if spec.backend == "openocd":
+        from hil.openocd_board import OpenocdBoard
+        return OpenocdBoard(spec)
     if spec.backend == "gdb-remote":
         from hil.gdb_remote_board import GdbRemoteBoard
         return GdbRemoteBoard.from_spec(spec)

@@ -27,8 +27,9 @@ def run_runner(*args, env_extra=None, timeout=60):
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, text=True)
 
 
-def qemu_children(parent):
-    """pids of qemu-system-* processes whose parent is `parent`."""
+def find_processes(match):
+    """pids of live (not zombie) processes for which match(ppid, comm,
+    cmdline) is true; cmdline has its arguments separated by spaces."""
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -36,10 +37,17 @@ def qemu_children(parent):
         try:
             with open("/proc/%s/stat" % entry) as f:
                 stat = f.read()
+            with open("/proc/%s/cmdline" % entry, "rb") as f:
+                cmdline = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
         except OSError:
             continue
         comm = stat[stat.index("(") + 1:stat.rindex(")")]
-        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
-        if ppid == parent and comm.startswith("qemu-system"):
+        state, ppid = stat[stat.rindex(")") + 2:].split()[:2]
+        if state != "Z" and match(int(ppid), comm, cmdline):
             found.append(int(entry))
     return found
+
+
+def qemu_children(parent):
+    """pids of qemu-system-* processes whose parent is `parent`."""
+    return find_processes(lambda ppid, comm, _: ppid == parent and comm.startswith("qemu-system"))
