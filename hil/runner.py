@@ -25,6 +25,8 @@ from hil.default_paths import default_firmware, default_stack_bounds, default_su
 from hil.errors import InfrastructureError, UsageError
 from hil.mailbox_protocol import MAILBOX_SYMBOL
 from hil.hardware_map import default_map_path, load_map, select_board
+from hil.probe_list import DEFAULT_SYSFS, SYSFS_ENV, format_listing, format_map, list_stlinks, \
+    pyocd_board_names, sysfs_root
 from hil.progress import Progress
 from hil.report_html import write_html
 from hil.report_json import write_json
@@ -57,7 +59,16 @@ def parse_args(argv):
     p.add_argument("--ready-timeout", type=float, help="seconds for the agent to come up (overrides the suite)")
     p.add_argument("--lock-timeout", type=float, default=0.0, help="seconds to wait for a busy board")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--list-probes", action="store_true",
+                   help="list the attached ST-LINK probes (USB serial, model, board if pyOCD knows "
+                        "it) and exit; reads $%s (default %s)" % (SYSFS_ENV, DEFAULT_SYSFS))
+    p.add_argument("--print-map", action="store_true",
+                   help="with --list-probes: print a hardware map entry (openocd backend) per probe")
     args = p.parse_args(argv)
+    if args.print_map and not args.list_probes:
+        p.exit(EXIT_USAGE, "hil: usage error: --print-map goes with --list-probes\n")
+    if args.list_probes:
+        return args
     args.suite = user_path(args.suite) if args.suite else default_suite()
     if args.suite is None:
         p.error("--suite is required (no default suite in the runfiles)")
@@ -177,8 +188,20 @@ def execute(args, progress, probe_lister=list_probes):
     return run
 
 
+def print_probes(print_map):
+    """--list-probes: the attached ST-LINKs, or map entries for them."""
+    probes = list_stlinks(sysfs_root(), pyocd_board_names())
+    if print_map:
+        sys.stdout.write(format_map(probes))
+    else:
+        print(format_listing(probes, sysfs_root()))
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.list_probes:
+        print_probes(args.print_map)
+        return 0
     progress = Progress(quiet=args.quiet)
     try:
         run = execute(args, progress)
