@@ -37,11 +37,19 @@ class OpenocdBoard(GdbRemoteBoard):
         self.openocd = OpenocdProcess(self.spec.probe_serial, self.spec.openocd_config,
                                       self.spec.openocd_bin)
         self.port = self.openocd.gdb_port
+        # A failed bring-up leaves no OpenOCD holding the probe, whoever
+        # called (the error is explained first: it reads OpenOCD's log).
         try:
             self.connect(alive=self.openocd.alive)
         except InfrastructureError as e:
-            raise self._explain(e) from None
-        super().flash(elf_path, progress)
+            error = self._explain(e)
+            self._stop_openocd()
+            raise error from None
+        try:
+            super().flash(elf_path, progress)
+        except BaseException:
+            self._stop_openocd()
+            raise
 
     def close(self):
         self._stop_openocd()

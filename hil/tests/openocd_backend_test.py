@@ -85,6 +85,20 @@ class ProcessReaping(unittest.TestCase):
         self.assertTrue(child.stdout.strip().isdigit(), child.stdout)
         self.assertEqual(wait_gone(marker), [])
 
+    def test_failed_bring_up_leaves_no_openocd(self):
+        from hil.errors import BoardGone
+        from hil.hardware_map import parse_map
+        from hil.openocd_board import OpenocdBoard
+        marker = "BRINGUP%d" % os.getpid()
+        spec = parse_map({"boards": {"d": {"backend": "openocd", "platform": "stm32f769",
+                                           "probe_serial": marker}}})["d"]
+        board = OpenocdBoard(spec)
+        with self.assertRaises(BoardGone) as ctx:
+            board.flash(AGENT)     # no ST-LINK: OpenOCD exits, nothing is closed by the caller
+        self.assertIn("Error: open failed", str(ctx.exception))
+        self.assertIsNone(board.openocd)
+        self.assertEqual(wait_gone(marker), [])
+
     def test_missing_binary_says_how_to_install(self):
         from hil.errors import BackendUnavailable
         with self.assertRaises(BackendUnavailable) as ctx:
