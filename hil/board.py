@@ -3,12 +3,16 @@
 A Board is a debug connection to one target: it puts firmware on it, resets
 it, stops and starts the core, reads and writes memory, and captures the
 console log. Backends: emulated_board.EmulatedBoard (QEMU mps2-an500 over the
-GDB remote protocol) and pyocd_board.PyocdBoard (a real board behind a debug
-probe). Everything above this layer (mailbox client, runner) sees only this.
+GDB remote protocol), pyocd_board.PyocdBoard (a real board behind a debug
+probe), gdb_remote_board.GdbRemoteBoard (any board behind a GDB server at
+host:port) and openocd_board.OpenocdBoard (a real board through an OpenOCD
+the rig starts). Everything above this layer (mailbox client, runner) sees
+only this.
 
 Memory access works whether the core runs or not. A backend that can only
-reach memory while the core is halted (QEMU's gdbstub) halts, accesses and
-resumes transparently; with icount that does not perturb the firmware's time.
+reach memory while the core is halted (every GDB server: QEMU's gdbstub,
+OpenOCD) halts, accesses and resumes transparently; with icount that does
+not perturb the emulated firmware's time.
 """
 
 import abc
@@ -20,7 +24,7 @@ class Board(abc.ABC):
 
     #: Short name for progress and reports, e.g. "emulated" or "disco-1".
     name = "board"
-    #: Backend name, "emulated" or "pyocd".
+    #: Backend name: "emulated", "pyocd", "gdb-remote" or "openocd".
     backend = "?"
 
     # ---- life cycle ------------------------------------------------------
