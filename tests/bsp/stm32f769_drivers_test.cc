@@ -14,6 +14,7 @@
 extern "C" {
 #include "stm32f769/adc.h"
 #include "stm32f769/clock.h"
+#include "stm32f769/dbgmcu.h"
 #include "stm32f769/gpio.h"
 #include "stm32f769/tim.h"
 #include "stm32f769/usart.h"
@@ -354,6 +355,8 @@ TEST(RegisterLayout, OffsetsMatchRm0410)
     EXPECT_EQ(offsetof(stm32_adc_t, sqr3), 0x34u);
     EXPECT_EQ(offsetof(stm32_gpio_t, afr), 0x20u);
     EXPECT_EQ(offsetof(stm32_pwr_t, csr1), 0x04u);
+    EXPECT_EQ(offsetof(stm32_dbgmcu_t, apb1fz), 0x08u);
+    EXPECT_EQ(STM32_DBGMCU_APB1FZ_TIM2 | STM32_DBGMCU_APB1FZ_TIM7, 0x21u);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "cortex_m7/fault.h"
 #include "cortex_m7/regs.h"
 #include "stm32f769/clock.h"
+#include "stm32f769/dbgmcu.h"
 #include "stm32f769/gpio.h"
 #include "stm32f769/rcc.h"
 #include "stm32f769/usart.h"
@@ -36,6 +37,12 @@ void bsp_init(void)
     stm32_gpio_set_af(STM32_GPIOA, 10u, USART1_AF);
     stm32_usart_init(STM32_USART1, STM32_PCLK2_HZ, CONSOLE_BAUD);
     cm7_dwt_cycle_counter_enable(CM7_CORE_DEBUG, CM7_DWT);
+    /* The sample (TIM2) and packet (TIM7) timers stop while a debugger
+     * halts the core: a HIL rig behind an all-stop GDB server (OpenOCD)
+     * halts for every mailbox access, and a timer running on would fire
+     * triggers nobody serves (ADC overruns, lost packets). The core's view
+     * of time then pauses with the core, as under QEMU -icount. */
+    STM32_DBGMCU->apb1fz |= STM32_DBGMCU_APB1FZ_TIM2 | STM32_DBGMCU_APB1FZ_TIM7;
     cm7_fault_capture_enable();
     cm7_fault_report_pending();
 }
