@@ -4,6 +4,10 @@
  * Override any of the macros below by defining MEM_CONFIG_HEADER to the name
  * of your own header (e.g. -DMEM_CONFIG_HEADER='"my_mem_config.h"'); it is
  * included first, and anything it defines wins over the defaults here.
+ * With Bazel, set it from a cc_library of your own chosen by the label flag
+ * --@tidemark//mem:config (see mem/BUILD and examples/consumer/mem_config).
+ * A header that defines MEM_CRITICAL_ENTER also typedefs
+ * mem_critical_state_t.
  *
  *   MEM_CRITICAL_ENTER()       -> returns an opaque mem_critical_state_t
  *   MEM_CRITICAL_EXIT(state)      restores what ENTER saved (nests correctly)
