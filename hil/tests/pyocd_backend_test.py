@@ -36,7 +36,7 @@ def runner_args(**kw):
 class PyocdMissing(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp()
-        os.environ["XDG_RUNTIME_DIR"] = self.dir
+        os.environ["TIDEMARK_HIL_LOCK_DIR"] = self.dir
         self.suite = os.path.join(self.dir, "s.yaml")
         with open(self.suite, "w") as f:
             f.write("cases:\n  - {name: p, command: ping, limits: {echo_ok: 1}}\n")

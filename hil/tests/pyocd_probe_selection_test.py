@@ -28,7 +28,7 @@ RELEASES = ("0.36.0", "0.40.0")
 class UnmappedProbe(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp()
-        os.environ["XDG_RUNTIME_DIR"] = self.dir   # board locks
+        os.environ["TIDEMARK_HIL_LOCK_DIR"] = self.dir   # board locks
         self.suite = os.path.join(self.dir, "suite.yaml")
         with open(self.suite, "w") as f:
             f.write("ready_timeout_s: 0.2\ncases:\n  - {name: p, command: ping, limits: {echo_ok: 1}}\n")
