@@ -40,6 +40,7 @@ import dataclasses
 import json
 import os
 
+from hil.board_values import check_board_values
 from hil.errors import BoardGone, InfrastructureError, UsageError
 from hil.probe_identity import require_f76x_f77x
 
@@ -144,6 +145,7 @@ def parse_map(data, source="<map>"):
         unknown = set(entry) - known
         if unknown:
             raise UsageError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
+        check_board_values(entry, where)
         backend = entry.get("backend")
         if backend not in BACKENDS:
             raise UsageError("%s: backend must be one of %s, got %r" % (where, BACKENDS, backend))

@@ -26,6 +26,7 @@ import dataclasses
 
 from hil import mailbox_protocol as P
 from hil.errors import UsageError
+from hil.known_metrics import is_known_metric, known_metrics
 from hil.limits import parse_limits
 
 
@@ -57,7 +58,8 @@ def parse_suite(data, source="<suite>"):
     unknown = set(data) - SUITE_KEYS
     if unknown:
         raise UsageError("%s: unknown keys %s" % (source, ", ".join(sorted(unknown))))
-    default_timeout = float(data.get("timeout_s", 10))
+    default_timeout = positive_seconds(data, "timeout_s", 10, source)
+    ready_timeout = positive_seconds(data, "ready_timeout_s", 5, source)
     cases = []
     names = set()
     for i, entry in enumerate(data["cases"]):
@@ -68,12 +70,14 @@ def parse_suite(data, source="<suite>"):
         if unknown:
             raise UsageError("%s: unknown keys %s" % (where, ", ".join(sorted(unknown))))
         name = entry.get("name")
-        if not name or name in names:
-            raise UsageError("%s: needs a unique 'name'" % where)
+        if not isinstance(name, str) or not name or name in names:
+            raise UsageError("%s: needs a unique 'name' (a string)" % where)
         names.add(name)
         where = "%s: case %r" % (source, name)
         command = entry.get("command")
         args = entry.get("args") or {}
+        if not isinstance(args, dict):
+            raise UsageError("%s: args must be a mapping of name: value, got %r" % (where, args))
         try:
             P.encode_args(command, args)
         except ValueError as e:
@@ -85,11 +89,22 @@ def parse_suite(data, source="<suite>"):
             limits = parse_limits(entry.get("limits") or {})
         except ValueError as e:
             raise UsageError("%s: %s" % (where, e)) from None
-        timeout = float(entry.get("timeout_s", default_timeout))
-        if timeout <= 0:
-            raise UsageError("%s: timeout_s must be positive" % where)
+        unknown = sorted({limit.metric for limit in limits if not is_known_metric(command, limit.metric)})
+        if unknown:
+            raise UsageError("%s: limits: no %s case reports %s (it reports: %s)" % (
+                where, command, ", ".join(unknown), ", ".join(sorted(known_metrics(command)))))
+        timeout = positive_seconds(entry, "timeout_s", default_timeout, where)
         cases.append(Case(name, command, dict(args), limits, timeout, expect))
-    return Suite(str(data.get("name", "hil")), cases, float(data.get("ready_timeout_s", 5)), source)
+    return Suite(str(data.get("name", "hil")), cases, ready_timeout, source)
+
+
+def positive_seconds(mapping, key, default, where):
+    """mapping[key] as a positive number of seconds; UsageError naming
+    `where` and `key` otherwise."""
+    value = mapping.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise UsageError("%s: %s must be a positive number of seconds, got %r" % (where, key, value))
+    return float(value)
 
 
 def load_suite(path):

@@ -118,6 +118,18 @@ class ParseMap(unittest.TestCase):
                 parse_map({"boards": entries})
             self.assertIn("already board 'a'", str(ctx.exception))
 
+    def test_bad_values_name_the_board_and_key(self):
+        bad = {
+            "icount_shift": {"backend": "emulated", "platform": "mps2_an500", "icount_shift": "fast"},
+            "frequency_hz": {"backend": "pyocd", "platform": "stm32f769", "probe_uid": "U", "frequency_hz": "4M"},
+            "baud": {"backend": "pyocd", "platform": "stm32f769", "probe_uid": "U", "baud": -1},
+            "uart": {"backend": "pyocd", "platform": "stm32f769", "probe_uid": "U", "uart": 0},
+        }
+        for key, entry in bad.items():
+            with self.subTest(key=key), self.assertRaises(UsageError) as ctx:
+                parse_map({"boards": {"b1": entry}}, "m.yaml")
+            self.assertIn("m.yaml: board 'b1': %s must be" % key, str(ctx.exception))
+
 
 class SelectBoard(unittest.TestCase):
     def setUp(self):

@@ -45,6 +45,11 @@ class SuiteFiles(unittest.TestCase):
             one_case(expect_status="MAYBE"),
             one_case(timeout_s=0),
             one_case(colour="red"),
+            one_case(timeout_s="abc"),
+            one_case(args=[1, 2]),
+            one_case(limits={"echo_okk": 1}),
+            {"timeout_s": "abc", "cases": [{"name": "c", "command": "ping"}]},
+            {"ready_timeout_s": True, "cases": [{"name": "c", "command": "ping"}]},
             {"cases": [{"name": "a", "command": "ping"}, {"name": "a", "command": "ping"}]},
         ]
         for data in bad:
@@ -53,6 +58,16 @@ class SuiteFiles(unittest.TestCase):
         with self.assertRaises(UsageError) as ctx:
             parse_suite(one_case(args={"a9": 1}), "s.yaml")
         self.assertIn("case 'c'", str(ctx.exception))
+        with self.assertRaises(UsageError) as ctx:
+            parse_suite(one_case(limits={"echo_okk": 1}), "s.yaml")
+        self.assertIn("s.yaml: case 'c': limits: no ping case reports echo_okk", str(ctx.exception))
+        with self.assertRaises(UsageError) as ctx:
+            parse_suite(one_case(timeout_s="abc"), "s.yaml")
+        self.assertIn("s.yaml: case 'c': timeout_s must be a positive number", str(ctx.exception))
+
+    def test_stack_metrics_by_shape(self):
+        parse_suite({"cases": [{"name": "s", "command": "stack_report",
+                                "limits": {"stack.MSP.high_water": {"le": 900}, "max_use_ratio": {"lt": 1}}}]})
 
 
 class Limits(unittest.TestCase):
