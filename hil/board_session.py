@@ -8,6 +8,7 @@ opened afresh (new QEMU, or a new probe session and flash).
 
 import threading
 
+from hil.child_processes import CHILDREN
 from hil.errors import InfrastructureError, LinkTimeout
 from hil.mailbox_client import MailboxClient
 
@@ -61,6 +62,7 @@ class BoardSession:
         self.board = None
         self.mailbox = None
         self.needs_reset = False
+        self.restarts = 0      # resets into the firmware the rig did (known_state.py)
         self.log_before = ""   # console output of boards closed earlier in the run
 
     def open(self):
@@ -68,7 +70,8 @@ class BoardSession:
         holder = {}
 
         def bring_up():
-            holder["board"] = self.board_factory(self.spec)
+            # Registered as soon as it exists: a signal reaps its session too.
+            holder["board"] = CHILDREN.register(self.board_factory(self.spec))
             self.progress.step("flash %s onto %s (%d bytes)" % (
                 self.elf.path, self.spec.name, self.elf.flash_bytes()))
             holder["board"].flash(self.elf.path, progress=self.progress.flash)
@@ -77,6 +80,7 @@ class BoardSession:
             call_with_timeout(bring_up, self.flash_timeout_s, "connect and flash")
         except BaseException:
             if "board" in holder:
+                CHILDREN.unregister(holder["board"])
                 try:
                     holder["board"].close()
                 except Exception:
@@ -92,6 +96,7 @@ class BoardSession:
         self.mailbox.invalidate()
         self.board.resume()
         self.needs_reset = False
+        self.restarts += 1
 
     def ready(self):
         """The board, reset if needed, with the agent answering; returns
@@ -119,6 +124,7 @@ class BoardSession:
                 self.log_before += self.board.read_log()
             except Exception:
                 pass
+            CHILDREN.unregister(self.board)
             try:
                 self.board.close()
             finally:

@@ -6,8 +6,9 @@ every board in its runfiles (hil/BUILD), so it runs with no arguments:
 PLATFORM=ELF entries for apps/hil_agent and, with the default firmware only,
 `--stack-bounds` to PLATFORM=JSON entries for the agent's static stack
 bounds (apps/hil_agent:hil_agent_<board>_stack_report). Paths the user gives are taken
-relative to the directory `bazel run` was started in
-($BUILD_WORKING_DIRECTORY), not to the runfiles tree the binary runs in.
+relative to the directory the user ran ./rig in ($TIDEMARK_HIL_CWD, set by
+rig), else the one `bazel run` was started in ($BUILD_WORKING_DIRECTORY),
+not to the runfiles tree the binary runs in.
 """
 
 import os
@@ -68,8 +69,20 @@ def default_stack_bounds():
     return _platform_entries(AGENT_STACK_BOUNDS)
 
 
+#: Set by ./rig to the directory the user ran it in (rig itself cds to the
+#: repository root before `bazel run`, which makes that BUILD_WORKING_DIRECTORY).
+USER_CWD_VARIABLE = "TIDEMARK_HIL_CWD"
+
+
+def user_directory():
+    """Where the user ran ./rig (or `bazel run`, or the runner itself)."""
+    return (os.environ.get(USER_CWD_VARIABLE) or os.environ.get("BUILD_WORKING_DIRECTORY")
+            or os.getcwd())
+
+
 def user_path(path):
-    """A path from the command line, relative to where `bazel run` started."""
+    """A path from the command line, relative to where the user ran ./rig
+    or `bazel run` (user_directory())."""
     if path is None or os.path.isabs(path):
         return path
-    return os.path.join(os.environ.get("BUILD_WORKING_DIRECTORY", os.getcwd()), path)
+    return os.path.join(user_directory(), path)

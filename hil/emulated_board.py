@@ -114,7 +114,7 @@ class EmulatedBoard(RspBoard):
                 diag = self.qemu.diagnostics()
                 return BoardGone("QEMU (pid %d) died with status %s: %s%s" % (
                     self.qemu.pid, self.qemu.exit_status(), error,
-                    ("; QEMU said: " + diag[-500:]) if diag else ""))
+                    ("; QEMU said: " + diag) if diag else ""))   # whole: the cause is often early
         return error
 
     def _stop_qemu(self):

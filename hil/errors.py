@@ -42,3 +42,15 @@ class BackendUnavailable(InfrastructureError):
 
 class CaseTimeout(HilError):
     """The firmware did not publish an answer within the case's time limit."""
+
+
+class RunInterrupted(BaseException):
+    """SIGINT, SIGTERM or SIGHUP arrived (hil/interrupts.py). A BaseException,
+    like KeyboardInterrupt, so no `except Exception` on the way swallows it:
+    it unwinds to the runner, which reaps the children, releases the board
+    and writes the partial results marked interrupted."""
+
+    def __init__(self, signal_number, signal_name):
+        super().__init__("interrupted by %s" % signal_name)
+        self.signal_number = signal_number
+        self.signal_name = signal_name

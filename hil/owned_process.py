@@ -2,18 +2,19 @@
 
 The child runs in its own process group with its output in a log file (kept
 for error messages: what QEMU or OpenOCD said before dying is usually the
-whole explanation). close() kills the whole group and waits for it; it is
-registered with atexit too, so an aborted runner leaves no emulator or
-OpenOCD holding a port or a probe. free_ports() picks loopback ports for
+whole explanation). It is started through hil/child_processes.py, so the
+run's child registry reaps it on every way out of the runner (signals
+included) and the kernel kills it if the runner is SIGKILLed. close() kills
+the whole group and waits for it; it is registered with atexit too, for
+users of a board outside the runner. free_ports() picks loopback ports for
 its servers.
 """
 
 import atexit
-import os
-import signal
 import socket
 import subprocess
 
+from hil.child_processes import release, spawn
 from hil.errors import BoardGone
 
 
@@ -41,9 +42,8 @@ class OwnedProcess:
         self.what = what
         self._log = open(log_path, "wb")
         try:
-            self.proc = subprocess.Popen(
-                self.command, stdin=subprocess.DEVNULL, stdout=self._log,
-                stderr=subprocess.STDOUT, start_new_session=True)
+            self.proc = spawn(self.command, what, stdin=subprocess.DEVNULL, stdout=self._log,
+                              stderr=subprocess.STDOUT)
         except OSError as e:
             self._log.close()
             raise BoardGone("cannot start %s (%s): %s" % (what, self.command[0], e)) from None
@@ -69,16 +69,7 @@ class OwnedProcess:
 
     def close(self):
         """Kills the process group and waits for it; idempotent."""
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
+        release(self.proc)
         if not self._log.closed:
             self._log.close()
         atexit.unregister(self.close)

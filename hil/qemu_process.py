@@ -2,9 +2,10 @@
 
 QEMU starts halted (-S) with its gdbstub on a free loopback port, the UART in
 a log file, deterministic time (-icount shift=N,sleep=off) and semihosting
-(so firmware can end the run with an exit code). It runs in its own process
-group; close() kills the group and is also registered with atexit, so an
-aborted runner never leaves an emulator behind waiting on a dead socket.
+(so firmware can end the run with an exit code). It is started through
+hil/child_processes.py: its own process group, registered with the run's
+child registry (reaped on every exit path, signals included) and killed by
+the kernel if the runner itself is SIGKILLed (PR_SET_PDEATHSIG).
 """
 
 import os

@@ -3,9 +3,10 @@
 import html
 
 from hil.plots import plots_for
-from hil.results import ERROR, FAILED, PASSED
+from hil.results import ERROR, FAILED, NOT_RUN, PASSED
+from hil.results_table import outcome_label, summary_line
 
-COLOURS = {PASSED: "#2e7d32", FAILED: "#c62828", ERROR: "#ef6c00"}
+COLOURS = {PASSED: "#2e7d32", FAILED: "#c62828", ERROR: "#ef6c00", NOT_RUN: "#777"}
 
 STYLE = """
 body{font-family:sans-serif;margin:2em;max-width:70em}
@@ -20,8 +21,9 @@ def _e(x):
     return html.escape(str(x))
 
 
-def _badge(outcome):
-    return '<td class="outcome" style="background:%s">%s</td>' % (COLOURS.get(outcome, "#777"), _e(outcome.upper()))
+def _badge(case):
+    return '<td class="outcome" style="background:%s">%s</td>' % (COLOURS.get(case.outcome, "#777"),
+                                                                  _e(outcome_label(case)))
 
 
 def _stack_check_table(record):
@@ -40,6 +42,10 @@ def build_html(run):
     parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>HIL %s on %s</title>"
              "<style>%s</style></head><body>" % (_e(run.suite), _e(run.board), STYLE)]
     parts.append("<h1>HIL suite %s: %s</h1>" % (_e(run.suite), _e(run.verdict)))
+    parts.append("<p><b>%s</b></p>" % _e(summary_line(run)))
+    if run.interrupted:
+        parts.append("<p><b>Interrupted by %s: partial results; cases marked NOT_RUN did not run "
+                     "to the end.</b></p>" % _e(run.interrupted))
     parts.append("<table>")
     for label, value in (("board", "%s (%s)" % (run.board, run.backend)), ("selected because", run.selection),
                          ("firmware", run.firmware), ("sha256", run.firmware_sha256),
@@ -55,7 +61,8 @@ def build_html(run):
                  "<th>status</th><th>time</th><th>reason</th></tr>")
     for c in run.cases:
         parts.append("<tr><td><a href='#%s'>%s</a></td><td>%s</td>%s<td>%s</td><td>%.2f s</td><td>%s</td></tr>" % (
-            _e(c.name), _e(c.name), _e(c.command), _badge(c.outcome), _e(c.status), c.duration_s, _e(c.reason)))
+            _e(c.name), _e(c.name), _e(c.command), _badge(c), _e(c.status), c.duration_s,
+            _e("; ".join(text for text in (c.reason, c.state_note) if text))))
     parts.append("</table>")
     for c in run.cases:
         parts.append("<h2 id='%s'>%s</h2><p>%s %s, %d attempt(s)</p>" % (

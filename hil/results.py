@@ -2,17 +2,23 @@
 
 Outcomes: "passed", "failed" (the firmware's answer broke a limit, came with
 the wrong status, or never came: timeout), "error" (infrastructure: the rig
-could not test). Exit codes of the runner follow from them.
+could not test), "not_run" (a signal interrupted the run first). Exit codes
+of the runner follow from them, and from `interrupted`.
 """
 
 import dataclasses
 
 PASSED, FAILED, ERROR = "passed", "failed", "error"
+#: A case a signal kept from running (or stopped while it ran).
+NOT_RUN = "not_run"
+OUTCOMES = (PASSED, FAILED, ERROR, NOT_RUN)
 
 EXIT_PASS = 0
 EXIT_TEST_FAILURE = 1
 EXIT_INFRASTRUCTURE = 2
 EXIT_USAGE = 3
+#: SIGINT, SIGTERM and SIGHUP alike (130 is the shell's code for Ctrl-C).
+EXIT_INTERRUPTED = 130
 
 
 @dataclasses.dataclass
@@ -30,6 +36,12 @@ class CaseResult:
     checks: list = dataclasses.field(default_factory=list)    # limits.Check
     diagnostics: dict = dataclasses.field(default_factory=dict)
     stack_check: dict = dataclasses.field(default_factory=dict)  # stack_bound.cross_check
+    state_note: str = ""   # what was done to bring the board to a known state first (known_state.py)
+
+    @property
+    def retried(self):
+        """Whether the case needed a second attempt (after an infrastructure error)."""
+        return self.attempts > 1
 
     def failed_checks(self):
         """Messages of the broken limits and of a failed stack cross-check."""
@@ -41,6 +53,7 @@ class CaseResult:
     def to_dict(self):
         d = dataclasses.asdict(self)
         d["checks"] = [c.to_dict() for c in self.checks]
+        d["retried"] = self.retried
         return d
 
 
@@ -59,12 +72,15 @@ class RunResult:
     infrastructure_error: str = ""   # a failure outside any case (e.g. board busy)
     stack_bound: dict = dataclasses.field(default_factory=dict)  # StackBound used, {} if none
     uart_log: str = ""
+    interrupted: str = ""   # the signal's name (SIGTERM...) when one stopped the run
 
     def count(self, outcome):
         return sum(1 for c in self.cases if c.outcome == outcome)
 
     @property
     def exit_code(self):
+        if self.interrupted:
+            return EXIT_INTERRUPTED
         if self.infrastructure_error or self.count(ERROR):
             return EXIT_INFRASTRUCTURE
         if self.count(FAILED):
@@ -73,13 +89,13 @@ class RunResult:
 
     @property
     def verdict(self):
-        return {EXIT_PASS: "PASS", EXIT_TEST_FAILURE: "FAIL",
-                EXIT_INFRASTRUCTURE: "INFRASTRUCTURE ERROR"}[self.exit_code]
+        return {EXIT_PASS: "PASS", EXIT_TEST_FAILURE: "FAIL", EXIT_INFRASTRUCTURE: "INFRASTRUCTURE ERROR",
+                EXIT_INTERRUPTED: "INTERRUPTED (partial results)"}[self.exit_code]
 
     def to_dict(self):
         d = dataclasses.asdict(self)
         d["cases"] = [c.to_dict() for c in self.cases]
         d["exit_code"] = self.exit_code
         d["verdict"] = self.verdict
-        d["summary"] = {o: self.count(o) for o in (PASSED, FAILED, ERROR)}
+        d["summary"] = {o: self.count(o) for o in OUTCOMES}
         return d

@@ -3,14 +3,14 @@ stack cross-check (static bound, measured, reserved) below it."""
 
 import os
 
-from hil.results import ERROR, FAILED, PASSED
+from hil.results import ERROR, FAILED, NOT_RUN, PASSED
 
 
 def format_table(run):
     rows = [("case", "command", "outcome", "status", "time", "reason")]
     for c in run.cases:
-        rows.append((c.name, c.command, c.outcome.upper(), c.status or "-",
-                     "%.2fs" % c.duration_s, c.reason or ""))
+        rows.append((c.name, c.command, outcome_label(c), c.status or "-",
+                     "%.2fs" % c.duration_s, "; ".join(text for text in (c.reason, c.state_note) if text)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for i, r in enumerate(rows):
@@ -18,11 +18,25 @@ def format_table(run):
         if i == 0:
             lines.append("-" * (sum(widths) + 10 + len("reason")))
     lines.extend(format_stack_checks(run))
-    lines.append("%d passed, %d failed, %d infrastructure errors on %s (%s): %s" % (
-        run.count(PASSED), run.count(FAILED), run.count(ERROR), run.board, run.backend, run.verdict))
+    lines.append(summary_line(run))
+    if run.interrupted:
+        lines.append("interrupted by %s: the results above are partial" % run.interrupted)
     if run.infrastructure_error:
         lines.append("infrastructure error: %s" % run.infrastructure_error)
     return "\n".join(lines)
+
+
+def outcome_label(case):
+    """PASSED, FAILED, ERROR or NOT_RUN, with " (retried)" after a second attempt."""
+    return case.outcome.upper() + (" (retried)" if case.retried else "")
+
+
+def summary_line(run):
+    retried = sum(1 for c in run.cases if c.retried)
+    return "%d passed, %d failed, %d infrastructure errors%s%s on %s (%s): %s" % (
+        run.count(PASSED), run.count(FAILED), run.count(ERROR),
+        ", %d not run" % run.count(NOT_RUN) if run.count(NOT_RUN) else "",
+        ", %d retried" % retried if retried else "", run.board, run.backend, run.verdict)
 
 
 def _bytes(value):

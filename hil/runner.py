@@ -5,41 +5,55 @@
         --firmware bazel-bin/apps/hil_agent/hil_agent_mps2_an500.elf --out /tmp/hil \
         --stack-bounds bazel-bin/apps/hil_agent/hil_agent_mps2_an500_stack_test.stack.json
 
-Exit codes: 0 every case passed, 1 test failures (limits, wrong status,
-timeouts), 2 infrastructure error (QEMU died, probe gone, protocol error,
-board busy; each case is retried once first), 3 usage error.
-See docs/hil.md.
+Exit codes:
+  0    every case passed
+  1    test failures (limits, wrong status, timeouts)
+  2    infrastructure error (QEMU died, probe gone, protocol error, board busy,
+       lock file unusable; each case is retried once first)
+  3    usage error: any bad flag, file or value (suite, map, firmware, --out),
+       found before anything runs
+  130  interrupted by SIGINT, SIGTERM or SIGHUP: children reaped, board
+       released, partial reports written and marked interrupted
+Reports go to hil-results/<UTC time>-<board>/ (hil-results/latest points to
+the last one), or exactly to --out DIR. See docs/hil.md.
 """
 
 import argparse
+import dataclasses
 import datetime
 import os
 import sys
 import time
 
+from hil import interrupts
 from hil.board_lock import BoardLock
 from hil.board_session import BoardSession
 from hil.case_executor import run_case
 from hil.elf_image import ElfImage
 from hil.default_paths import default_firmware, default_stack_bounds, default_suite, user_path
-from hil.errors import InfrastructureError, UsageError
+from hil.child_processes import CHILDREN
+from hil.errors import InfrastructureError, RunInterrupted, UsageError
 from hil.mailbox_protocol import MAILBOX_SYMBOL
 from hil.hardware_map import default_map_path, load_map, select_board
+from hil.known_state import KnownState
 from hil.probe_list import DEFAULT_SYSFS, SYSFS_ENV, format_listing, format_map, list_stlinks, \
     pyocd_board_names, sysfs_root
 from hil.progress import Progress
 from hil.report_html import write_html
 from hil.report_json import write_json
 from hil.report_junit import write_junit
-from hil.results import ERROR, EXIT_USAGE, CaseResult, RunResult
+from hil.result_dirs import prepare_out_dir, write_atomically
+from hil.results import ERROR, EXIT_INTERRUPTED, EXIT_USAGE, NOT_RUN, CaseResult, RunResult
 from hil.results_table import format_table
 from hil.stack_bound import resolve_bound
 from hil.suite import load_suite
+from hil.suite_selection import format_case_list, repeat_cases, select_cases
+from hil.usage_parser import COUNT, POSITIVE_SECONDS, SECONDS, UsageArgumentParser
 
 
 def parse_args(argv):
-    p = argparse.ArgumentParser(prog="hil-suite", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = UsageArgumentParser(prog="hil-suite", description=__doc__,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--suite", help="suite YAML file (default: hil/suites/default.yaml from the runfiles)")
     p.add_argument("--board", help="board name from the hardware map, or 'emulated'; default: "
                    "the single attached probe, else the emulated board")
@@ -53,11 +67,20 @@ def parse_args(argv):
                         "<name>.stack.json or any JSON with an integer 'bound'; repeatable; non-.json "
                         "files are ignored; default with the default firmware: apps/hil_agent's, "
                         "from the runfiles; none: no cross-check). See hil/stack_bound.py")
-    p.add_argument("--out", help="report directory (default: $TEST_UNDECLARED_OUTPUTS_DIR, else ./hil-results)")
-    p.add_argument("--flash-timeout", type=float, default=120.0, help="seconds for connect + flash")
-    p.add_argument("--test-timeout", type=float, help="seconds per case (overrides the suite)")
-    p.add_argument("--ready-timeout", type=float, help="seconds for the agent to come up (overrides the suite)")
-    p.add_argument("--lock-timeout", type=float, default=0.0, help="seconds to wait for a busy board")
+    p.add_argument("--out", help="exactly this report directory (default: $TEST_UNDECLARED_OUTPUTS_DIR, "
+                   "else a new ./hil-results/<UTC time>-<board>/, with ./hil-results/latest)")
+    p.add_argument("--flash-timeout", type=POSITIVE_SECONDS, default=120.0, help="seconds for connect + flash")
+    p.add_argument("--test-timeout", type=POSITIVE_SECONDS, help="seconds per case (overrides the suite)")
+    p.add_argument("--ready-timeout", type=POSITIVE_SECONDS,
+                   help="seconds for the agent to come up (overrides the suite)")
+    p.add_argument("--lock-timeout", type=SECONDS, default=0.0, help="seconds to wait for a busy board")
+    p.add_argument("--list", action="store_true", help="list the suite's (selected) cases and exit")
+    p.add_argument("--case", action="append", default=[], metavar="NAME",
+                   help="run only this case (repeatable)")
+    p.add_argument("-k", action="append", default=[], dest="patterns", metavar="PATTERN",
+                   help="run only cases whose name matches (substring or shell pattern; repeatable)")
+    p.add_argument("--repeat", type=COUNT, default=1, metavar="N",
+                   help="run the selected cases N times and report drift across the repeats")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--list-probes", action="store_true",
                    help="list the attached ST-LINK probes (USB serial, model, board if pyOCD knows "
@@ -109,34 +132,51 @@ def resolve_firmware(entries, platform):
                      % (platform, platform))
 
 
-def default_out_dir():
-    if os.environ.get("TEST_UNDECLARED_OUTPUTS_DIR"):
-        return os.environ["TEST_UNDECLARED_OUTPUTS_DIR"]
-    return os.path.join(os.environ.get("BUILD_WORKING_DIRECTORY", os.getcwd()), "hil-results")
-
-
 def list_probes():
     from hil.pyocd_board import attached_probes
     return attached_probes()
 
 
+REPORT_WRITERS = (("results.json", write_json), ("junit.xml", write_junit), ("report.html", write_html))
+
+
 def write_reports(run, out_dir, progress):
-    os.makedirs(out_dir, exist_ok=True)
-    write_json(run, os.path.join(out_dir, "results.json"))
-    write_junit(run, os.path.join(out_dir, "junit.xml"))
+    """The three reports into `out_dir` (result_dirs.OutDir), each written
+    whole or not at all; then `latest` follows a per-run directory."""
+    for name, writer in REPORT_WRITERS:
+        write_atomically(out_dir.file(name), writer, run)
     if os.environ.get("XML_OUTPUT_FILE"):
         write_junit(run, os.environ["XML_OUTPUT_FILE"])
-    write_html(run, os.path.join(out_dir, "report.html"))
-    progress.step("reports in %s (results.json, junit.xml, report.html)" % out_dir)
+    out_dir.mark_latest()
+    progress.step("reports in %s (results.json, junit.xml, report.html)" % out_dir.path)
 
 
-def execute(args, progress, probe_lister=list_probes):
-    """Loads everything, runs the suite; returns the RunResult. Raises
-    UsageError for bad input before any board is touched."""
+@dataclasses.dataclass
+class Plan:
+    """Everything a run needs, loaded and checked before any board is touched."""
+    suite: object
+    cases: list
+    spec: object
+    selection: str
+    elf: object
+    stack_bound: object
+    ready_timeout_s: float
+
+
+def planned_cases(args):
+    """The suite and the cases to run (--case, -k, --repeat, --test-timeout)."""
     suite = load_suite(args.suite)
+    cases = repeat_cases(select_cases(suite, getattr(args, "case", []), getattr(args, "patterns", [])),
+                         getattr(args, "repeat", 1))
     if args.test_timeout is not None:
-        for case in suite.cases:
-            case.timeout_s = args.test_timeout
+        cases = [dataclasses.replace(c, timeout_s=args.test_timeout) for c in cases]
+    return suite, cases
+
+
+def prepare(args, progress, probe_lister=list_probes):
+    """Loads and checks the suite, map, board, firmware and stack bound.
+    Raises UsageError for bad input, before any board is touched."""
+    suite, cases = planned_cases(args)
     ready_timeout = args.ready_timeout if args.ready_timeout is not None else suite.ready_timeout_s
     map_path = args.map or default_map_path()
     boards = load_map(map_path) if map_path else {}
@@ -147,7 +187,19 @@ def execute(args, progress, probe_lister=list_probes):
     if elf.symbol(MAILBOX_SYMBOL) is None:
         raise UsageError("%s has no %s symbol: not a HIL agent build" % (firmware, MAILBOX_SYMBOL))
     stack_bound = resolve_bound(getattr(args, "stack_bounds", []), spec.platform, firmware)
-    run = RunResult(suite.name, spec.name, spec.backend, why, firmware, elf.sha256,
+    return Plan(suite, cases, spec, why, elf, stack_bound, ready_timeout)
+
+
+def execute(args, progress, probe_lister=list_probes):
+    """prepare() and run_plan(): the RunResult of the whole run."""
+    return run_plan(prepare(args, progress, probe_lister), args, progress)
+
+
+def run_plan(plan, args, progress):
+    """Runs the planned cases; returns the RunResult, also when a signal
+    interrupted the run (run.interrupted names it)."""
+    spec, elf, stack_bound, cases = plan.spec, plan.elf, plan.stack_bound, plan.cases
+    run = RunResult(plan.suite.name, spec.name, spec.backend, plan.selection, elf.path, elf.sha256,
                     started_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                     stack_bound=stack_bound.to_dict() if stack_bound else {})
     progress.step("stack cross-check: %s" % (
@@ -155,21 +207,25 @@ def execute(args, progress, probe_lister=list_probes):
         else "none (no --stack-bounds for this board)"))
     start = time.monotonic()
     session = BoardSession(spec, elf, progress, flash_timeout_s=args.flash_timeout,
-                           ready_timeout_s=ready_timeout)
+                           ready_timeout_s=plan.ready_timeout_s)
+    known_state = KnownState(session, progress)
     lock = BoardLock(spec.lock_key) if spec.lock_key else None
     try:
         if lock:
             lock.acquire(timeout_s=args.lock_timeout)
             progress.step("locked %s" % lock.path)
-        for i, case in enumerate(suite.cases, 1):
+        for i, case in enumerate(cases, 1):
             if any(c.outcome == ERROR for c in run.cases):
                 run.cases.append(CaseResult(case.name, case.command, dict(case.args), ERROR,
                                             "not run: infrastructure failure in an earlier case"))
                 continue
-            progress.step("case %d/%d %s: %s %s" % (i, len(suite.cases), case.name, case.command, case.args))
+            progress.step("case %d/%d %s: %s %s" % (i, len(cases), case.name, case.command, case.args))
+            state_note = known_state.prepare(case, stack_bound)
             result = run_case(case, session, progress, stack_bound)
+            result.state_note = state_note
+            known_state.record(case, result)
             progress.step("case %d/%d %s: %s%s (%.2fs)" % (
-                i, len(suite.cases), case.name, result.outcome.upper(),
+                i, len(cases), case.name, result.outcome.upper(),
                 ": " + result.reason if result.reason else "", result.duration_s))
             run.cases.append(result)
             if session.mailbox is not None and session.mailbox.info is not None:
@@ -177,8 +233,14 @@ def execute(args, progress, probe_lister=list_probes):
     except InfrastructureError as e:
         run.infrastructure_error = str(e)
         progress.step("infrastructure error: %s" % e)
-        for case in suite.cases[len(run.cases):]:
+        for case in cases[len(run.cases):]:
             run.cases.append(CaseResult(case.name, case.command, dict(case.args), ERROR, "not run: %s" % e))
+    except RunInterrupted as e:
+        run.interrupted = e.signal_name
+        progress.step("interrupted by %s: stopping the board, writing partial results" % e.signal_name)
+        for case in cases[len(run.cases):]:
+            run.cases.append(CaseResult(case.name, case.command, dict(case.args), NOT_RUN,
+                                        "not run: interrupted by %s" % e.signal_name))
     finally:
         run.uart_log = session.log()
         session.close()
@@ -198,18 +260,39 @@ def print_probes(print_map):
 
 
 def main(argv=None):
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    """The runner's exit code (module docstring) for `argv`."""
+    handler = interrupts.install()
+    try:
+        return _run_main(sys.argv[1:] if argv is None else argv, handler)
+    except RunInterrupted as e:   # before a run began: nothing to report yet
+        sys.stderr.write("hil: interrupted by %s before the run started\n" % e.signal_name)
+        return EXIT_INTERRUPTED
+    finally:
+        CHILDREN.close_all()
+
+
+def _run_main(argv, handler):
+    args = parse_args(argv)
     if args.list_probes:
         print_probes(args.print_map)
         return 0
     progress = Progress(quiet=args.quiet)
     try:
-        run = execute(args, progress)
+        if args.list:
+            print(format_case_list(*planned_cases(args)))
+            return 0
+        plan = prepare(args, progress)
+        out_dir = prepare_out_dir(args.out, plan.spec.name)
     except UsageError as e:
         print("hil: usage error: %s" % e, file=sys.stderr)
         return EXIT_USAGE
-    write_reports(run, args.out or default_out_dir(), progress)
-    print(format_table(run))
+    progress.step("reports will go to %s" % out_dir.path)
+    run = run_plan(plan, args, progress)
+    with handler.deferred():   # the reports are written whole, signal or not
+        write_reports(run, out_dir, progress)
+        print(format_table(run))
+    if handler.received is not None:
+        return EXIT_INTERRUPTED
     return run.exit_code
 
 

@@ -75,7 +75,7 @@ class Reports(unittest.TestCase):
         with open(path) as f:
             data = json.load(f)
         self.assertEqual(data["exit_code"], 2)
-        self.assertEqual(data["summary"], {"passed": 2, "failed": 1, "error": 1})
+        self.assertEqual(data["summary"], {"passed": 2, "failed": 1, "error": 1, "not_run": 0})
         self.assertEqual(data["cases"][1]["checks"][0], {"metric": "max_use_ratio", "op": "lt", "limit": 0.8,
                                                          "value": 0.9, "ok": False})
 
@@ -93,7 +93,11 @@ class Reports(unittest.TestCase):
                          ("1172", "922", "1024"))
         self.assertIn("stack MSP: static bound 1172 B, measured 922 B, reserved 1024 B",
                       cases["stacks"].find("system-out").text)
-        self.assertIsNone(cases["adc"].find("properties"))
+        adc_props = {p.get("name"): p.get("value") for p in cases["adc"].find("properties")}
+        self.assertEqual(adc_props, {"attempts": "1", "retried": "false"})
+        dead_props = {p.get("name"): p.get("value") for p in cases["dead"].find("properties")}
+        self.assertEqual(dead_props["retried"], "true")
+        self.assertIn("retried after an infrastructure error", cases["dead"].find("system-out").text)
         self.assertIn("boot", suite.find("system-out").text)  # NUL/ESC sanitised, file parsed
 
     def test_junit_for_setup_failure(self):
@@ -103,6 +107,40 @@ class Reports(unittest.TestCase):
         write_junit(self.run, path)
         suite = ET.parse(path).getroot().find("testsuite")
         self.assertEqual(suite.get("errors"), "1")
+        self.assertEqual(suite.get("tests"), str(len(suite.findall("testcase"))))
+        self.assertEqual(suite.get("tests"), "1")
+
+    def test_counts_equal_testcases_on_every_path(self):
+        """board busy before any case, a mid-run infrastructure error, an
+        interrupted run: tests= is always the number of testcase elements."""
+        from hil.results import NOT_RUN
+        variants = []
+        busy = sample_run()
+        busy.infrastructure_error = "board busy"
+        busy.cases = [CaseResult(c.name, c.command, {}, ERROR, "not run: board busy") for c in busy.cases]
+        variants.append(busy)
+        interrupted = sample_run()
+        interrupted.interrupted = "SIGTERM"
+        interrupted.cases[3] = CaseResult("dead", "ping", {}, NOT_RUN, "not run: interrupted by SIGTERM")
+        variants.append(interrupted)
+        for run in variants:
+            path = os.path.join(self.dir, "junit.xml")
+            write_junit(run, path)
+            suite = ET.parse(path).getroot().find("testsuite")
+            testcases = suite.findall("testcase")
+            self.assertEqual(suite.get("tests"), str(len(testcases)))
+            self.assertEqual(suite.get("errors"), str(sum(tc.find("error") is not None for tc in testcases)))
+        self.assertEqual(suite.get("skipped"), "1")
+        self.assertEqual(interrupted.exit_code, 130)
+        self.assertIn("interrupted by SIGTERM", format_table(interrupted))
+
+    def test_retried_case_marked_in_table_and_json(self):
+        run = sample_run()
+        run.cases[0].attempts = 2
+        self.assertIn("PASSED (retried)", format_table(run))
+        self.assertIn("2 retried", format_table(run))   # and "dead"
+        self.assertTrue(run.to_dict()["cases"][0]["retried"])
+        self.assertFalse(run.to_dict()["cases"][2]["retried"])
 
     def test_html_with_plots(self):
         path = os.path.join(self.dir, "report.html")

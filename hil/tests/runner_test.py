@@ -42,7 +42,7 @@ class RunnerOnEmulatedBoard(unittest.TestCase):
 
     def test_exit_code_is_test_failure(self):
         self.assertEqual(self.proc.returncode, 1, self.proc.stderr)
-        self.assertEqual(self.results["summary"], {"passed": 6, "failed": 2, "error": 0})
+        self.assertEqual(self.results["summary"], {"passed": 6, "failed": 2, "error": 0, "not_run": 0})
 
     def test_outcomes(self):
         outcome = {n: c["outcome"] for n, c in self.cases.items()}
