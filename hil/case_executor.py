@@ -52,7 +52,9 @@ def _attempt(case, session, result, stack_bound):
             result.status = "OK"
             result.metrics = fault_metrics(record, session.elf)
             result.metrics["rebooted"] = 1
-            result.details = {"exception_name": record["exception_name"]}
+            result.details = {"exception_name": record["exception_name"],
+                              "pc_at": session.elf.describe_address(record["pc"]),
+                              "lr_at": session.elf.describe_address(record["lr"])}
         else:
             result.status = response.status_name
             result.metrics = {"rebooted": 0}
@@ -93,7 +95,9 @@ def run_case(case, session, progress, stack_bound=None):
             result.outcome = FAILED
             result.status = "TIMEOUT"
             result.reason = "timeout: %s" % e
-            result.diagnostics = getattr(e, "diagnostics", {})
+            result.diagnostics = dict(getattr(e, "diagnostics", {}))
+            if isinstance(result.diagnostics.get("pc"), int):
+                result.diagnostics["pc_at"] = session.elf.describe_address(result.diagnostics["pc"])
             session.needs_reset = True
             break
         except InfrastructureError as e:

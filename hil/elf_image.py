@@ -56,6 +56,16 @@ class ElfImage:
                     for seg in elf.iter_segments()
                     if seg["p_type"] == "PT_LOAD" and seg["p_filesz"] > 0
                 ]
+                self.functions = sorted(
+                    (sym["st_value"] & ~1, sym["st_size"], sym.name) for sym in symtab.iter_symbols()
+                    if sym.name and sym["st_info"]["type"] == "STT_FUNC")
+                comment = elf.get_section_by_name(".comment")
+                # NUL-separated tool strings ("GCC: (...) 12.2.1 ..."), for provenance.
+                self.comment = ([t.decode("utf-8", "replace") for t in comment.data().split(b"\0") if t]
+                                if comment is not None else [])
+                note = elf.get_section_by_name(".note.gnu.build-id")
+                self.gnu_build_id = next((n["n_desc"] for n in note.iter_notes()
+                                          if n["n_type"] == "NT_GNU_BUILD_ID"), None) if note is not None else None
         except OSError as e:
             raise UsageError("cannot read firmware %s: %s" % (path, e)) from None
         except UsageError:
@@ -63,6 +73,15 @@ class ElfImage:
         except Exception as e:  # pyelftools raises its own types on garbage
             raise UsageError("%s is not a valid ELF: %s" % (path, e)) from None
         self.sha256 = hashlib.sha256(raw).hexdigest()
+
+    def describe_address(self, address):
+        """`address` as "function+0xoffset" when it is inside a function of
+        the image, else as hex."""
+        address &= ~1
+        for start, size, name in self.functions:
+            if start <= address < start + max(size, 1):
+                return "%s+0x%x" % (name, address - start)
+        return "0x%08x" % address
 
     def symbol(self, name):
         """The Symbol `name`, or None."""

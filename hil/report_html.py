@@ -3,6 +3,7 @@
 import html
 
 from hil.plots import plots_for
+from hil.provenance_text import flat_provenance
 from hil.results import ERROR, FAILED, NOT_RUN, PASSED
 from hil.results_table import outcome_label, summary_line
 
@@ -19,6 +20,17 @@ pre{background:#f6f6f6;padding:.6em;overflow:auto;max-height:25em}
 
 def _e(x):
     return html.escape(str(x))
+
+
+# Registers and addresses: shown in hex (fault record, timeout diagnostics).
+HEX_VALUES = {"cfsr", "hfsr", "mmfar", "bfar", "pc", "lr", "xpsr", "sp", "exc_return", "flags",
+              "doorbell", "build_id", "capabilities"}
+
+
+def show_value(key, value):
+    if key in HEX_VALUES and isinstance(value, int) and not isinstance(value, bool):
+        return "0x%08x" % value
+    return repr(value)
 
 
 def _badge(case):
@@ -49,12 +61,15 @@ def build_html(run):
     parts.append("<table>")
     for label, value in (("board", "%s (%s)" % (run.board, run.backend)), ("selected because", run.selection),
                          ("firmware", run.firmware), ("sha256", run.firmware_sha256),
-                         ("agent", run.agent), ("started", run.started_at),
+                         ("agent", ", ".join("%s %s" % (k, show_value(k, v)) for k, v in sorted(run.agent.items()))),
+                         ("started", run.started_at),
                          ("duration", "%.2f s" % run.duration_s), ("exit code", run.exit_code)):
         parts.append("<tr><th>%s</th><td>%s</td></tr>" % (_e(label), _e(value)))
     if run.stack_bound:
         parts.append("<tr><th>static stack bound</th><td>%d B (%s)</td></tr>" % (
             run.stack_bound["bound"], _e(run.stack_bound["source"])))
+    for key, value in flat_provenance(run.provenance):
+        parts.append("<tr><th>%s</th><td>%s</td></tr>" % (_e(key.split(".", 1)[1]), _e(value)))
     if run.infrastructure_error:
         parts.append("<tr><th>infrastructure error</th><td>%s</td></tr>" % _e(run.infrastructure_error))
     parts.append("</table><h2>Cases</h2><table><tr><th>case</th><th>command</th><th>outcome</th>"
@@ -71,15 +86,20 @@ def build_html(run):
             parts.append("<table><tr><th>limit</th><th>value</th><th>ok</th></tr>")
             for chk in c.checks:
                 parts.append("<tr><td>%s</td><td>%s</td><td>%s</td></tr>" % (
-                    _e(chk.limit.describe()), _e(chk.value), "yes" if chk.ok else "<b>NO</b>"))
+                    _e(chk.limit.describe()), _e(show_value(chk.limit.metric, chk.value)),
+                    "yes" if chk.ok else "<b>NO</b>"))
             parts.append("</table>")
         if c.stack_check:
             parts.append(_stack_check_table(c.stack_check))
         if c.metrics:
             parts.append("<details><summary>metrics</summary><pre>%s</pre></details>" % _e(
-                "\n".join("%s = %r" % kv for kv in sorted(c.metrics.items()))))
+                "\n".join("%s = %s" % (k, show_value(k, v)) for k, v in sorted(c.metrics.items()))))
+        named = {k: v for k, v in c.details.items() if k.endswith("_at") or k == "exception_name"}
+        if named:
+            parts.append("<p>%s</p>" % _e(", ".join("%s %s" % kv for kv in sorted(named.items()))))
         if c.diagnostics:
-            parts.append("<p>diagnostics: <code>%s</code></p>" % _e(c.diagnostics))
+            parts.append("<p>diagnostics: <code>%s</code></p>" % _e(", ".join(
+                "%s=%s" % (k, show_value(k, v)) for k, v in sorted(c.diagnostics.items()))))
         for title, png in plots_for(c):
             parts.append("<figure><img alt='%s' src='data:image/png;base64,%s'><figcaption>%s</figcaption></figure>"
                          % (_e(title), png, _e(title)))

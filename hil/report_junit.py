@@ -7,6 +7,7 @@ measured, reserved, ok, source) and the side-by-side line in <system-out>."""
 import re
 import xml.etree.ElementTree as ET
 
+from hil.provenance_text import flat_provenance
 from hil.results import ERROR, FAILED, NOT_RUN
 from hil.stack_bound import describe as describe_stack_check
 
@@ -30,6 +31,8 @@ def build_junit(run):
     props = ET.SubElement(suite, "properties")
     for key in ("board", "backend", "firmware", "firmware_sha256", "interrupted"):
         ET.SubElement(props, "property", {"name": key, "value": str(getattr(run, key))})
+    for key, value in flat_provenance(run.provenance):
+        ET.SubElement(props, "property", {"name": key, "value": xml_text(value)})
     if run.infrastructure_error:
         tc = ET.SubElement(suite, "testcase", {"classname": "hil.%s" % run.board, "name": "setup", "time": "0"})
         ET.SubElement(tc, "error", {"message": xml_text(run.infrastructure_error), "type": "infrastructure"})

@@ -72,6 +72,7 @@ class RunResult:
     infrastructure_error: str = ""   # a failure outside any case (e.g. board busy)
     stack_bound: dict = dataclasses.field(default_factory=dict)  # StackBound used, {} if none
     uart_log: str = ""
+    provenance: dict = dataclasses.field(default_factory=dict)   # provenance.collect()
     interrupted: str = ""   # the signal's name (SIGTERM...) when one stopped the run
 
     def count(self, outcome):

@@ -25,7 +25,7 @@ import os
 import sys
 import time
 
-from hil import interrupts
+from hil import interrupts, provenance
 from hil.board_lock import BoardLock
 from hil.board_session import BoardSession
 from hil.case_executor import run_case
@@ -161,6 +161,7 @@ class Plan:
     elf: object
     stack_bound: object
     ready_timeout_s: float
+    map_path: str = None
 
 
 def planned_cases(args):
@@ -187,7 +188,7 @@ def prepare(args, progress, probe_lister=list_probes):
     if elf.symbol(MAILBOX_SYMBOL) is None:
         raise UsageError("%s has no %s symbol: not a HIL agent build" % (firmware, MAILBOX_SYMBOL))
     stack_bound = resolve_bound(getattr(args, "stack_bounds", []), spec.platform, firmware)
-    return Plan(suite, cases, spec, why, elf, stack_bound, ready_timeout)
+    return Plan(suite, cases, spec, why, elf, stack_bound, ready_timeout, map_path)
 
 
 def execute(args, progress, probe_lister=list_probes):
@@ -201,7 +202,8 @@ def run_plan(plan, args, progress):
     spec, elf, stack_bound, cases = plan.spec, plan.elf, plan.stack_bound, plan.cases
     run = RunResult(plan.suite.name, spec.name, spec.backend, plan.selection, elf.path, elf.sha256,
                     started_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                    stack_bound=stack_bound.to_dict() if stack_bound else {})
+                    stack_bound=stack_bound.to_dict() if stack_bound else {},
+                    provenance=provenance.collect(elf, spec, plan.map_path))
     progress.step("stack cross-check: %s" % (
         "static bound %d B from %s" % (stack_bound.bound, stack_bound.source) if stack_bound
         else "none (no --stack-bounds for this board)"))

@@ -49,5 +49,8 @@ def find_processes(match):
 
 
 def qemu_children(parent):
-    """pids of qemu-system-* processes whose parent is `parent`."""
-    return find_processes(lambda ppid, comm, _: ppid == parent and comm.startswith("qemu-system"))
+    """pids of emulators (qemu-system-* with a -kernel image) whose parent is
+    `parent`; not the short-lived `qemu-system-arm --version` the runner
+    asks for its provenance record."""
+    return find_processes(lambda ppid, comm, cmdline: ppid == parent and comm.startswith("qemu-system")
+                          and " -kernel " in cmdline)
