@@ -2,6 +2,7 @@
 
 import html
 
+from hil.drift import format_drift
 from hil.plots import plots_for
 from hil.provenance_text import flat_provenance
 from hil.results import ERROR, FAILED, NOT_RUN, PASSED
@@ -79,6 +80,9 @@ def build_html(run):
             _e(c.name), _e(c.name), _e(c.command), _badge(c), _e(c.status), c.duration_s,
             _e("; ".join(text for text in (c.reason, c.state_note) if text))))
     parts.append("</table>")
+    if run.drift:
+        parts.append("<h2>Drift across %d repeats</h2><pre>%s</pre>" % (
+            run.drift["repeats"], _e("\n".join(format_drift(run.drift)[2:]) or "nothing moved")))
     for c in run.cases:
         parts.append("<h2 id='%s'>%s</h2><p>%s %s, %d attempt(s)</p>" % (
             _e(c.name), _e(c.name), _e(c.command), _e(c.args), c.attempts))

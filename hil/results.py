@@ -73,6 +73,7 @@ class RunResult:
     stack_bound: dict = dataclasses.field(default_factory=dict)  # StackBound used, {} if none
     uart_log: str = ""
     provenance: dict = dataclasses.field(default_factory=dict)   # provenance.collect()
+    drift: dict = dataclasses.field(default_factory=dict)   # drift.drift() with --repeat
     interrupted: str = ""   # the signal's name (SIGTERM...) when one stopped the run
 
     def count(self, outcome):

@@ -3,6 +3,7 @@ stack cross-check (static bound, measured, reserved) below it."""
 
 import os
 
+from hil.drift import format_drift
 from hil.results import ERROR, FAILED, NOT_RUN, PASSED
 
 
@@ -18,6 +19,7 @@ def format_table(run):
         if i == 0:
             lines.append("-" * (sum(widths) + 10 + len("reason")))
     lines.extend(format_stack_checks(run))
+    lines.extend(format_drift(run.drift))
     lines.append(summary_line(run))
     if run.interrupted:
         lines.append("interrupted by %s: the results above are partial" % run.interrupted)

@@ -29,9 +29,10 @@ from hil import interrupts, provenance
 from hil.board_lock import BoardLock
 from hil.board_session import BoardSession
 from hil.case_executor import run_case
-from hil.elf_image import ElfImage
-from hil.default_paths import default_firmware, default_stack_bounds, default_suite, user_path
 from hil.child_processes import CHILDREN
+from hil.default_paths import default_firmware, default_stack_bounds, default_suite, user_path
+from hil.drift import drift
+from hil.elf_image import ElfImage
 from hil.errors import InfrastructureError, RunInterrupted, UsageError
 from hil.mailbox_protocol import MAILBOX_SYMBOL
 from hil.hardware_map import default_map_path, load_map, select_board
@@ -249,6 +250,7 @@ def run_plan(plan, args, progress):
         if lock:
             lock.release()
         run.duration_s = time.monotonic() - start
+        run.drift = drift(run.cases) if getattr(args, "repeat", 1) > 1 else {}
     return run
 
 

@@ -12,9 +12,8 @@ same case's numbers side by side.
 import dataclasses
 import fnmatch
 
+from hil.drift import REPEAT_SEPARATOR
 from hil.errors import UsageError
-
-REPEAT_SEPARATOR = "#"
 
 
 def _matches(pattern, name):
@@ -49,11 +48,6 @@ def repeat_cases(cases, times):
         return list(cases)
     return [dataclasses.replace(c, name="%s%s%d" % (c.name, REPEAT_SEPARATOR, k))
             for k in range(1, times + 1) for c in cases]
-
-
-def base_name(case_name):
-    """The suite's name of a (possibly repeated) case."""
-    return case_name.split(REPEAT_SEPARATOR, 1)[0]
 
 
 def format_case_list(suite, cases):

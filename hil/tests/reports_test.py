@@ -134,6 +134,24 @@ class Reports(unittest.TestCase):
         self.assertEqual(interrupted.exit_code, 130)
         self.assertIn("interrupted by SIGTERM", format_table(interrupted))
 
+    def test_drift_across_repeats(self):
+        from hil.drift import drift
+        run = sample_run()
+        first = CaseResult("b#1", "bench", {}, PASSED, metrics={"mean": 10.0, "iterations": 5})
+        second = CaseResult("b#2", "bench", {}, FAILED, metrics={"mean": 12.0, "iterations": 5})
+        run.cases = [first, second]
+        run.drift = drift(run.cases)
+        self.assertEqual(run.drift["repeats"], 2)
+        self.assertEqual([(m["case"], m["metric"], m["spread"]) for m in run.drift["moved"]], [("b", "mean", 2.0)])
+        self.assertEqual(run.drift["flaky"], [{"case": "b", "outcomes": ["passed", "failed"]}])
+        table = format_table(run)
+        self.assertIn("drift across 2 repeats: 1 metric(s) moved, 1 case(s) changed outcome", table)
+        self.assertIn("b mean: 10 .. 12 (spread 2, 20.0 %)", table)
+        path = os.path.join(self.dir, "report.html")
+        write_html(run, path)
+        with open(path, encoding="utf-8") as f:
+            self.assertIn("Drift across 2 repeats", f.read())
+
     def test_retried_case_marked_in_table_and_json(self):
         run = sample_run()
         run.cases[0].attempts = 2

@@ -98,6 +98,18 @@ class RunnerUsage(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr + proc.stdout)
         self.assertEqual(proc.stderr, "")
 
+    def test_case_selection_and_repeat(self):
+        out = tempfile.mkdtemp()
+        proc = run_runner("--board", "emulated", "--suite", SUITE, "--firmware", AGENT, "--out", out,
+                          "--quiet", "--case", "ping_echoes", "-k", "stack_within*", "--repeat", "2")
+        self.assertEqual(proc.returncode, 0, proc.stderr + proc.stdout)
+        with open(os.path.join(out, "results.json")) as f:
+            results = json.load(f)
+        self.assertEqual([c["name"] for c in results["cases"]],
+                         ["ping_echoes#1", "stack_within_limit#1", "ping_echoes#2", "stack_within_limit#2"])
+        self.assertEqual(results["drift"]["repeats"], 2)
+        self.assertIn("drift across 2 repeats", proc.stdout)
+
     def test_usage_errors_exit_3(self):
         out = tempfile.mkdtemp()
         cases = [
