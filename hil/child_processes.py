@@ -44,13 +44,23 @@ def _die_with_parent(parent_pid):
 
 class ProcessGroup:
     """A spawned child in its own process group, as a closable: close()
-    kills the whole group (QEMU and anything it started) and reaps it."""
+    kills the whole group (QEMU and anything it started) and reaps it.
+    With a `stop_signal`, close() first sends that to the group and gives it
+    `grace_s` to finish (a child runner writing its partial reports)."""
 
-    def __init__(self, proc, name):
+    def __init__(self, proc, name, stop_signal=None, grace_s=0.0):
         self.proc = proc
         self.name = name
+        self.stop_signal = stop_signal
+        self.grace_s = grace_s
 
     def close(self):
+        if self.stop_signal is not None and self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, self.stop_signal)
+                self.proc.wait(timeout=self.grace_s)
+            except (ProcessLookupError, PermissionError, subprocess.TimeoutExpired):
+                pass
         if self.proc.poll() is None:
             try:
                 os.killpg(self.proc.pid, signal.SIGKILL)
@@ -115,13 +125,13 @@ class _Spawner:
         self._start_lock = threading.Lock()
         self._thread = None
 
-    def popen(self, argv, name, registry, **kwargs):
+    def popen(self, argv, name, registry, closer, **kwargs):
         with self._start_lock:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._serve, name="child-spawner", daemon=True)
                 self._thread.start()
         answer = queue.Queue(maxsize=1)
-        self._requests.put((argv, name, registry, kwargs, answer))
+        self._requests.put((argv, name, registry, closer, kwargs, answer))
         ok, value = answer.get()
         if not ok:
             raise value
@@ -129,7 +139,7 @@ class _Spawner:
 
     def _serve(self):
         while True:
-            argv, name, registry, kwargs, answer = self._requests.get()
+            argv, name, registry, closer, kwargs, answer = self._requests.get()
             try:
                 proc = subprocess.Popen(argv, start_new_session=True,
                                         preexec_fn=_die_with_parent(os.getpid()), **kwargs)
@@ -138,18 +148,18 @@ class _Spawner:
                 continue
             # Registered here, not by the caller: a caller interrupted while
             # waiting must not leave the child unregistered.
-            registry.register(ProcessGroup(proc, name))
+            registry.register(closer(proc, name))
             answer.put((True, proc))
 
 
 _SPAWNER = _Spawner()
 
 
-def spawn(argv, name, registry=CHILDREN, **popen_kwargs):
+def spawn(argv, name, registry=CHILDREN, closer=ProcessGroup, **popen_kwargs):
     """subprocess.Popen(argv, **popen_kwargs) in a new session, killed with
-    its parent, registered in `registry` (reaped by close_all()). Returns the
-    Popen; release it with release()."""
-    return _SPAWNER.popen(list(argv), name, registry, **popen_kwargs)
+    its parent, registered in `registry` as closer(proc, name) (reaped by
+    close_all()). Returns the Popen; release it with release()."""
+    return _SPAWNER.popen(list(argv), name, registry, closer, **popen_kwargs)
 
 
 def release(proc, registry=CHILDREN):

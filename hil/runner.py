@@ -35,6 +35,7 @@ from hil.drift import drift
 from hil.elf_image import ElfImage
 from hil.errors import InfrastructureError, RunInterrupted, UsageError
 from hil.mailbox_protocol import MAILBOX_SYMBOL
+from hil.multi_board import run_boards, wants_many
 from hil.hardware_map import default_map_path, load_map, select_board
 from hil.known_state import KnownState
 from hil.probe_list import DEFAULT_SYSFS, SYSFS_ENV, format_listing, format_map, list_stlinks, \
@@ -57,7 +58,10 @@ def parse_args(argv):
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--suite", help="suite YAML file (default: hil/suites/default.yaml from the runfiles)")
     p.add_argument("--board", help="board name from the hardware map, or 'emulated'; default: "
-                   "the single attached probe, else the emulated board")
+                   "the single attached probe, else the emulated board; a,b,... runs several "
+                   "boards at once (one runner process each, merged reports)")
+    p.add_argument("--all", action="store_true",
+                   help="run every board of the hardware map at once (see --board a,b,...)")
     p.add_argument("--map", help="hardware map (YAML/JSON); default $TIDEMARK_HIL_MAP or hil/boards.yaml")
     p.add_argument("--firmware", action="append", default=[], metavar="ELF|PLATFORM=ELF",
                    help="agent firmware; PLATFORM=ELF entries pick by the board's platform "
@@ -285,6 +289,8 @@ def _run_main(argv, handler):
         if args.list:
             print(format_case_list(*planned_cases(args)))
             return 0
+        if wants_many(args):
+            return run_boards(args, argv, prepare, progress)
         plan = prepare(args, progress)
         out_dir = prepare_out_dir(args.out, plan.spec.name)
     except UsageError as e:
