@@ -24,25 +24,32 @@ def _png(plt, fig):
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def latency_histogram(details, metrics):
+def latency_histogram(details, metrics, tick_hz=None):
+    """ISR-to-consumer latency, in µs when the tick rate is known (the
+    agent's timestamp_hz), on linear axes: bars at their real positions, so
+    the spread is read off the axis. The last bucket collects everything
+    from its start on."""
     hist = details.get("hist")
     width = metrics.get("hist_bucket_width") or 1
     if not hist or not any(hist):
         return None
+    scale, unit = (1e6 / tick_hz, "µs") if tick_hz else (1.0, "ticks")
     plt, fig, ax = _figure()
-    labels = ["%d" % (i * width) for i in range(len(hist) - 1)] + [">=%d" % ((len(hist) - 1) * width)]
-    ax.bar(range(len(hist)), hist, color="#4c72b0")
-    ax.set_xticks(range(len(hist)))
-    ax.set_xticklabels(labels, rotation=60, fontsize=7)
-    ax.set_xlabel("ISR-to-consumer latency (ticks, bucket start)")
+    starts = [i * width * scale for i in range(len(hist))]
+    ax.bar(starts, hist, width=width * scale * 0.9, align="edge", color="#4c72b0")
+    ax.bar(starts[-1:], hist[-1:], width=width * scale * 0.9, align="edge", color="#c44e52",
+           label="last bucket: %.3g %s and more" % (starts[-1], unit))
+    ax.set_xlim(0, (len(hist) + 0.5) * width * scale)
+    ax.set_xlabel("ISR-to-consumer latency (%s, bucket start)" % unit)
     ax.set_ylabel("samples")
-    ax.set_yscale("symlog")
-    ax.set_title("latency: min %s, mean %.1f, max %s" % (
-        metrics.get("latency_min"), metrics.get("latency_mean", 0.0), metrics.get("latency_max")))
+    ax.legend(fontsize=7)
+    ax.set_title("latency (%s): min %.3g, mean %.3g, max %.3g" % (
+        unit, (metrics.get("latency_min") or 0) * scale, (metrics.get("latency_mean") or 0.0) * scale,
+        (metrics.get("latency_max") or 0) * scale))
     return _png(plt, fig)
 
 
-def stack_use(details, metrics):
+def stack_use(details, metrics, tick_hz=None):
     stacks = details.get("stacks")
     if not stacks:
         return None
@@ -67,7 +74,7 @@ def stack_use(details, metrics):
     return _png(plt, fig)
 
 
-def level_trace(details, metrics):
+def level_trace(details, metrics, tick_hz=None):
     series = []
     if details.get("queue_level"):
         series.append(("queue fill (slots)", details["queue_level"], metrics.get("queue_capacity")))
@@ -77,10 +84,14 @@ def level_trace(details, metrics):
         return None
     plt, fig, ax = _figure()
     for label, values, capacity in series:
-        line, = ax.plot(range(len(values)), values, marker="o", label=label)
+        # The agent samples the level at evenly spaced points of the burst.
+        position = [100.0 * i / max(len(values) - 1, 1) for i in range(len(values))]
+        line, = ax.plot(position, values, marker="o", label=label)
         if capacity:
             ax.axhline(capacity, color=line.get_color(), linestyle="--", linewidth=0.8)
-    ax.set_xlabel("sample point over the burst")
+    ax.set_xlabel("progress through the burst (%)")
+    ax.set_xlim(0, 100)
+    ax.set_ylim(bottom=0)
     ax.set_ylabel("level (dashed: capacity)")
     ax.legend(fontsize=7)
     ax.set_title("pool / queue levels")
@@ -90,11 +101,12 @@ def level_trace(details, metrics):
 PLOTTERS = (latency_histogram, stack_use, level_trace)
 
 
-def plots_for(case):
-    """[(title, base64 png)] for one CaseResult."""
+def plots_for(case, tick_hz=None):
+    """[(title, base64 png)] for one CaseResult; `tick_hz` (the agent's
+    timestamp_hz) turns tick counts into µs."""
     out = []
     for plotter in PLOTTERS:
-        png = plotter(case.details, case.metrics)
+        png = plotter(case.details, case.metrics, tick_hz)
         if png:
             out.append((plotter.__name__.replace("_", " "), png))
     return out

@@ -104,7 +104,7 @@ def build_html(run):
         if c.diagnostics:
             parts.append("<p>diagnostics: <code>%s</code></p>" % _e(", ".join(
                 "%s=%s" % (k, show_value(k, v)) for k, v in sorted(c.diagnostics.items()))))
-        for title, png in plots_for(c):
+        for title, png in plots_for(c, run.agent.get("timestamp_hz")):
             parts.append("<figure><img alt='%s' src='data:image/png;base64,%s'><figcaption>%s</figcaption></figure>"
                          % (_e(title), png, _e(title)))
     parts.append("<h2>Console log</h2><pre>%s</pre></body></html>" % _e(run.uart_log[-20000:]))

@@ -148,12 +148,14 @@ REPORT_WRITERS = (("results.json", write_json), ("junit.xml", write_junit), ("re
 def write_reports(run, out_dir, progress):
     """The three reports into `out_dir` (result_dirs.OutDir), each written
     whole or not at all; then `latest` follows a per-run directory."""
+    start = time.monotonic()
     for name, writer in REPORT_WRITERS:
         write_atomically(out_dir.file(name), writer, run)
     if os.environ.get("XML_OUTPUT_FILE"):
         write_junit(run, os.environ["XML_OUTPUT_FILE"])
     out_dir.mark_latest()
-    progress.step("reports in %s (results.json, junit.xml, report.html)" % out_dir.path)
+    progress.step("reports in %s (results.json, junit.xml, report.html), written in %.2fs "
+                  "(the suite took %.2fs)" % (out_dir.path, time.monotonic() - start, run.duration_s))
 
 
 @dataclasses.dataclass
