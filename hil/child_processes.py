@@ -79,6 +79,12 @@ class ChildRegistry:
         self._items = []
         self._closed = False
 
+    def open(self):
+        """Starts a run: registrations are kept again until close_all(). (A
+        process may run several times, as tests call runner.main() in-process.)"""
+        with self._lock:
+            self._closed = False
+
     def register(self, closable):
         """Adds `closable`; closes it at once when the run is already shutting down."""
         with self._lock:

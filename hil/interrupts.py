@@ -21,6 +21,7 @@ class InterruptHandler:
     def __init__(self):
         self.received = None   # (number, name) of the first signal
         self._defer = False
+        self.previous = {}
 
     def __call__(self, signal_number, _frame):
         if self.received is not None:
@@ -28,6 +29,10 @@ class InterruptHandler:
         self.received = (signal_number, signal.Signals(signal_number).name)
         if not self._defer:
             raise RunInterrupted(*self.received)
+
+    def restore(self):
+        for number, previous in self.previous.items():
+            signal.signal(number, previous)
 
     @contextlib.contextmanager
     def deferred(self):
@@ -41,8 +46,8 @@ class InterruptHandler:
 
 
 def install():
-    """Installs the handler for the three signals; returns it."""
+    """Installs the handler for the three signals; returns it (its
+    restore() puts the previous handlers back)."""
     handler = InterruptHandler()
-    for number in INTERRUPT_SIGNALS:
-        signal.signal(number, handler)
+    handler.previous = {number: signal.signal(number, handler) for number in INTERRUPT_SIGNALS}
     return handler

@@ -272,6 +272,7 @@ def print_probes(print_map):
 def main(argv=None):
     """The runner's exit code (module docstring) for `argv`."""
     handler = interrupts.install()
+    CHILDREN.open()
     try:
         return _run_main(sys.argv[1:] if argv is None else argv, handler)
     except RunInterrupted as e:   # before a run began: nothing to report yet
@@ -279,6 +280,7 @@ def main(argv=None):
         return EXIT_INTERRUPTED
     finally:
         CHILDREN.close_all()
+        handler.restore()
 
 
 def _run_main(argv, handler):
