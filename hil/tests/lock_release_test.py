@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fak
 import pyocd_standin  # noqa: E402
 
 from hil.runner import main  # noqa: E402
+from runner_process import write_text  # noqa: E402
 
 AGENT = os.path.abspath(next(p for p in sys.argv[1:] if p.endswith(".elf")))
 del sys.argv[1:]
@@ -42,12 +43,10 @@ class LockReleasedOnSignal(unittest.TestCase):
         self.dir = tempfile.mkdtemp()
         os.environ["TIDEMARK_HIL_LOCK_DIR"] = self.dir
         self.lock = os.path.join(self.dir, "tidemark-hil-%s.lock" % UID)
-        self.suite = os.path.join(self.dir, "suite.yaml")
-        with open(self.suite, "w") as f:
-            f.write("ready_timeout_s: 60\ncases:\n  - {name: p, command: ping, limits: {echo_ok: 1}}\n")
-        self.map = os.path.join(self.dir, "boards.yaml")
-        with open(self.map, "w") as f:
-            f.write('boards:\n  disco-1: {backend: pyocd, probe_uid: "%s", platform: stm32f769}\n' % UID)
+        self.suite = write_text(self.dir, "suite.yaml", "ready_timeout_s: 60\ncases:\n"
+                                "  - {name: p, command: ping, limits: {echo_ok: 1}}\n")
+        self.map = write_text(self.dir, "boards.yaml", 'boards:\n  disco-1: {backend: pyocd, probe_uid: "%s", '
+                              'platform: stm32f769}\n' % UID)
 
     def run_and_signal(self, number):
         """main() on disco-1, `number` sent to this process once the lock is

@@ -20,6 +20,7 @@ from hil.errors import BackendUnavailable  # noqa: E402
 from hil.hardware_map import BoardSpec  # noqa: E402
 from hil.progress import Progress  # noqa: E402
 from hil.runner import execute  # noqa: E402
+from runner_process import write_text  # noqa: E402
 
 HINT = ("python3 -m venv --system-site-packages ~/.venvs/pyocd && "
         "~/.venvs/pyocd/bin/pip install 'pyocd>=0.36'")
@@ -37,12 +38,9 @@ class PyocdMissing(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp()
         os.environ["TIDEMARK_HIL_LOCK_DIR"] = self.dir
-        self.suite = os.path.join(self.dir, "s.yaml")
-        with open(self.suite, "w") as f:
-            f.write("cases:\n  - {name: p, command: ping, limits: {echo_ok: 1}}\n")
-        self.map = os.path.join(self.dir, "boards.yaml")
-        with open(self.map, "w") as f:
-            f.write('boards:\n  disco-1: {backend: pyocd, probe_uid: "%s", platform: stm32f769}\n' % UID)
+        self.suite = write_text(self.dir, "s.yaml", "cases:\n  - {name: p, command: ping, limits: {echo_ok: 1}}\n")
+        self.map = write_text(self.dir, "boards.yaml", 'boards:\n  disco-1: {backend: pyocd, probe_uid: "%s", '
+                              'platform: stm32f769}\n' % UID)
 
     def test_import_gives_install_hint(self):
         with self.assertRaises(BackendUnavailable) as ctx:

@@ -20,6 +20,14 @@ def runner_env(extra=None):
     return env
 
 
+def write_text(directory, name, text):
+    """Writes `text` to directory/name (a suite or map for a test); the path."""
+    path = os.path.join(directory, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
 def run_runner(*args, env_extra=None, timeout=60):
     """Runs the runner with `args` to completion; the CompletedProcess
     (stdout and stderr captured as text)."""
