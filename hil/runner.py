@@ -15,7 +15,9 @@ Exit codes:
   130  interrupted by SIGINT, SIGTERM or SIGHUP: children reaped, board
        released, partial reports written and marked interrupted
 Reports go to hil-results/<UTC time>-<board>/ (hil-results/latest points to
-the last one), or exactly to --out DIR. See docs/hil.md.
+the last one), or exactly to --out DIR. --board a,b,... or --all runs several
+boards at once, one runner process each (hil/multi_board.py), with merged
+reports and the worst board's exit code. See docs/hil.md.
 """
 
 import argparse
