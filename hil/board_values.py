@@ -2,8 +2,8 @@
 as `icount_shift: fast` is a usage error naming the file, board and key when
 the map loads, not a traceback in the middle of a run.
 
-Keys not listed here are left to whoever adds them (hardware_map.py checks
-that every key is known).
+hardware_map.py checks the rest: that every key is known and belongs to the
+board's backend, and that the platform fits the backend.
 """
 
 from hil.errors import UsageError
@@ -25,13 +25,18 @@ CHECKS = {
     "frequency_hz": _POSITIVE_INT,
     "baud": _POSITIVE_INT,
     "icount_shift": _ICOUNT_SHIFT,
+    "probe_serial": (lambda v: isinstance(v, str) and v != "",
+                     "the ST-LINK's USB serial as a quoted string"),
+    "openocd_config": _TEXT,
+    "openocd_bin": _TEXT,
+    "gdb_remote": (lambda v: isinstance(v, str) and v != "", "a 'host:port' string"),
 }
 
 
 def check_board_values(entry, where):
-    """Raises UsageError("<where>: <key> must be ..., got ...") for the first bad value."""
+    """Raises UsageError("<where>: key '<key>' must be ..., got ...") for the first bad value."""
     for key, value in entry.items():
         if key in CHECKS and value is not None:
             accepts, expected = CHECKS[key]
             if not accepts(value):
-                raise UsageError("%s: %s must be %s, got %r" % (where, key, expected, value))
+                raise UsageError("%s: key %r must be %s, got %r" % (where, key, expected, value))

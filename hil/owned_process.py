@@ -14,7 +14,7 @@ import atexit
 import socket
 import subprocess
 
-from hil.child_processes import release, spawn
+from hil.child_processes import CHILDREN, release, spawn
 from hil.errors import BoardGone
 
 
@@ -34,16 +34,19 @@ def free_ports(count=1):
 
 
 class OwnedProcess:
-    """One child process; `what` names it in errors ("QEMU", "OpenOCD")."""
+    """One child process; `what` names it in errors ("QEMU", "OpenOCD").
+    `registry`: the child registry that reaps it (the run's by default; a
+    test that plays a lab host keeps its server out of the run's)."""
 
-    def __init__(self, command, log_path, what):
+    def __init__(self, command, log_path, what, registry=CHILDREN):
         self.command = list(command)
         self.log_path = log_path
         self.what = what
+        self.registry = registry
         self._log = open(log_path, "wb")
         try:
-            self.proc = spawn(self.command, what, stdin=subprocess.DEVNULL, stdout=self._log,
-                              stderr=subprocess.STDOUT)
+            self.proc = spawn(self.command, what, registry, stdin=subprocess.DEVNULL,
+                              stdout=self._log, stderr=subprocess.STDOUT)
         except OSError as e:
             self._log.close()
             raise BoardGone("cannot start %s (%s): %s" % (what, self.command[0], e)) from None
@@ -69,7 +72,7 @@ class OwnedProcess:
 
     def close(self):
         """Kills the process group and waits for it; idempotent."""
-        release(self.proc)
+        release(self.proc, self.registry)
         if not self._log.closed:
             self._log.close()
         atexit.unregister(self.close)

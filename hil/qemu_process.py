@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 
+from hil.child_processes import CHILDREN
 from hil.errors import BackendUnavailable
 from hil.owned_process import OwnedProcess, free_ports
 
@@ -36,9 +37,11 @@ def free_port():
 
 
 class QemuProcess(OwnedProcess):
-    """One emulator instance. `icount_shift` None disables icount."""
+    """One emulator instance. `icount_shift` None disables icount;
+    `registry`: see OwnedProcess."""
 
-    def __init__(self, elf_path, icount_shift=ICOUNT_SHIFT, machine=MACHINE, extra_args=()):
+    def __init__(self, elf_path, icount_shift=ICOUNT_SHIFT, machine=MACHINE, extra_args=(),
+                 registry=CHILDREN):
         self.elf_path = elf_path
         self.workdir = tempfile.mkdtemp(prefix="tidemark-hil-qemu-")
         self.uart_log = os.path.join(self.workdir, "uart0.log")
@@ -53,7 +56,7 @@ class QemuProcess(OwnedProcess):
         if icount_shift is not None:
             command += ["-icount", "shift=%d,sleep=off" % icount_shift]
         command += list(extra_args) + ["-kernel", elf_path]
-        super().__init__(command, self.stderr_log, "QEMU")
+        super().__init__(command, self.stderr_log, "QEMU", registry)
 
     def read_uart(self):
         try:

@@ -10,6 +10,7 @@ import sys
 import tempfile
 import unittest
 
+from hil.child_processes import ChildRegistry
 from hil.gdb_remote_board import GdbRemoteBoard
 from hil.qemu_process import ICOUNT_SHIFT, QemuProcess
 from hil.runner import main
@@ -22,7 +23,9 @@ SUITE = next(p for p in ARGS if p.endswith("default.yaml"))
 
 class DefaultSuiteOverGdbRemote(unittest.TestCase):
     def setUp(self):
-        self.lab = QemuProcess(FIRMWARE, icount_shift=ICOUNT_SHIFT)   # the "lab host"
+        # The "lab host": its QEMU is not the run's child, so the runner's
+        # reaping of its own children must leave it alone.
+        self.lab = QemuProcess(FIRMWARE, icount_shift=ICOUNT_SHIFT, registry=ChildRegistry())
         self.addCleanup(self.lab.remove_files)
         self.addCleanup(self.lab.close)
         self.out = tempfile.mkdtemp()
@@ -30,7 +33,7 @@ class DefaultSuiteOverGdbRemote(unittest.TestCase):
         with open(self.map, "w") as f:
             f.write("boards:\n  lab-qemu:\n    backend: gdb-remote\n    platform: mps2_an500\n"
                     "    gdb_remote: \"127.0.0.1:%d\"\n" % self.lab.port)
-        os.environ["XDG_RUNTIME_DIR"] = self.out   # the board lock (key host:port) goes here
+        os.environ["TIDEMARK_HIL_LOCK_DIR"] = self.out   # the board lock (key host:port) goes here
 
     def test_every_case_passes(self):
         code = main(["--map", self.map, "--board", "lab-qemu", "--suite", SUITE,

@@ -128,7 +128,7 @@ class ParseMap(unittest.TestCase):
         for key, entry in bad.items():
             with self.subTest(key=key), self.assertRaises(UsageError) as ctx:
                 parse_map({"boards": {"b1": entry}}, "m.yaml")
-            self.assertIn("m.yaml: board 'b1': %s must be" % key, str(ctx.exception))
+            self.assertIn("m.yaml: board 'b1': key %r must be" % key, str(ctx.exception))
 
 
 class SelectBoard(unittest.TestCase):

@@ -116,7 +116,7 @@ class RunWithoutProbe(unittest.TestCase):
                     '    platform: stm32f769\n' % serial)
         proc = run_runner("--map", board_map, "--board", "disco", "--suite", two_ping_suite(out),
                           "--firmware", "stm32f769=" + AGENT, "--out", out,
-                          env_extra={"XDG_RUNTIME_DIR": out})
+                          env_extra={"TIDEMARK_HIL_LOCK_DIR": out})
         self.assertEqual(proc.returncode, 2, proc.stderr)
         with open(os.path.join(out, "results.json")) as f:
             results = json.load(f)
