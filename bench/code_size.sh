@@ -22,12 +22,18 @@ row() { # name source extra-flags...
 }
 for src in mem/src/*.c; do
     name=$(basename "$src" .c)
-    if [ "$name" = malloc_retarget ]; then
+    if [ "$name" = pool_cas ]; then
+        continue # the pool's C reference alloc/free: hosts only (mem/BUILD)
+    elif [ "$name" = malloc_retarget ]; then
         row "malloc_retarget (tlsf)" "$src" -DMEM_MALLOC_RETARGET_TLSF
         row "malloc_retarget (llff)" "$src" -DMEM_MALLOC_RETARGET_LLFF
     else
         row "$name" "$src"
     fi
+done
+# Cortex-M assembly (mem/src/arch/armv7m): e.g. the pool's alloc/free.
+for src in mem/src/arch/armv7m/*.S; do
+    row "$(basename "$src" .S) (armv7m asm)" "$src"
 done
 echo
 echo "arm-none-eabi-gcc $(arm-none-eabi-gcc -dumpfullversion) $M7_CFLAGS -ffunction-sections -fdata-sections -DNDEBUG"

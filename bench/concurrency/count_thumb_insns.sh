@@ -9,7 +9,8 @@
 #              Callees such as memcpy count as one BL, not their body.
 #              "Steady state": a high-water mark that is already at or above
 #              the new level is not stored again (the taken BLS).
-# Objects: spsc.o pool.o ring.o (mem/src) and measured_ops.o
+# Objects: spsc.o ring.o (mem/src), pool_armv7m.o (mem/src/arch/armv7m/pool.S)
+# and measured_ops.o
 # (bench/concurrency/m7: out-of-line wrappers over the typed SPSC API).
 # Usage: [TRACE=1] count_thumb_insns.sh <dir with the objects>
 set -eu
@@ -22,7 +23,7 @@ for fn in spsc:mem_spsc_push:${SPSC_PUSH_TAKE:-3} spsc:mem_spsc_pop:${SPSC_POP_T
           measured_ops:bench_typed_pop:${TYPED_POP_TAKE:-} \
           measured_ops:bench_typed_hw_push:${TYPED_HW_PUSH_TAKE:-2} \
           measured_ops:bench_typed_hw_pop:${TYPED_HW_POP_TAKE:-} \
-          pool:mem_pool_alloc:${POOL_ALLOC_TAKE:-} pool:mem_pool_free:${POOL_FREE_TAKE:-} \
+          pool_armv7m:mem_pool_alloc:${POOL_ALLOC_TAKE:-} pool_armv7m:mem_pool_free:${POOL_FREE_TAKE:-} \
           ring:mem_ring_push:${RING_PUSH_TAKE:-3} ring:mem_ring_pop:${RING_POP_TAKE:-}; do
     obj=${fn%%:*}; rest=${fn#*:}; sym=${rest%%:*}; take=${rest#*:}
     arm-none-eabi-objdump -d --no-show-raw-insn "$dir/$obj.o" |

@@ -35,14 +35,16 @@ echo "== Cortex-M7 -Os: code size (arm-none-eabi-gcc $(arm-none-eabi-gcc -dumpve
 for c in spsc pool ring; do
     m7_object "mem/src/$c.c" "$work/$c.o"
 done
+# The pool's alloc/free on Cortex-M: mem/src/arch/armv7m/pool.S.
+m7_object mem/src/arch/armv7m/pool.S "$work/pool_armv7m.o"
 m7_object bench/concurrency/m7/measured_ops.c "$work/measured_ops.o" -I.
-arm-none-eabi-size "$work/spsc.o" "$work/pool.o" "$work/ring.o"
-full=$(arm-none-eabi-size "$work/spsc.o" "$work/pool.o" | awk 'NR > 1 {t += $1} END {print t}')
+arm-none-eabi-size "$work/spsc.o" "$work/pool.o" "$work/pool_armv7m.o" "$work/ring.o"
+full=$(arm-none-eabi-size "$work/spsc.o" "$work/pool.o" "$work/pool_armv7m.o" | awk 'NR > 1 {t += $1} END {print t}')
 echo "spsc + pool text, full API (every function):                $full bytes"
 # Core paths: the four hot functions plus the out-of-line failure paths they
 # branch to (empty pool, rejected pointer, double free).
-core=$(arm-none-eabi-size -A "$work/spsc.o" "$work/pool.o" | awk '
-    $1 ~ /^\.text\.(mem_pool_alloc|mem_pool_free|pool_alloc_empty|pool_free_rejected|pool_free_double|mem_spsc_push|mem_spsc_pop)$/ {
+core=$(arm-none-eabi-size -A "$work/spsc.o" "$work/pool.o" "$work/pool_armv7m.o" | awk '
+    $1 ~ /^\.text\.(mem_pool_alloc|mem_pool_free|mem_pool_alloc_empty_|mem_pool_free_rejected_|mem_pool_free_double_|mem_spsc_push|mem_spsc_pop)$/ {
         t += $2; printf "    %-28s %4d\n", substr($1, 7), $2 }
     END { print t > "/dev/stderr" }' 2>"$work/core")
 echo "$core"

@@ -109,9 +109,9 @@ extern "C" {
                   name##_links_, sizeof(name##_links_))
 
 /* Pool control block; fields are private (head_, links, low_water_ and
- * failed_allocs_ are accessed atomically inside pool.c). The Cortex-M fast
- * path reads the fields by fixed offsets (checked by _Static_assert in
- * pool.c): do not reorder. */
+ * failed_allocs_ are accessed atomically inside mem/src). The Cortex-M fast
+ * path reads the fields by fixed offsets (mem/src/arch/armv7m/pool_offsets.h,
+ * checked by _Static_assert in pool.c): do not reorder. */
 typedef struct mem_pool {
     uint8_t *blocks_;        /* first block */
     uint32_t inverse_;       /* inverse of the odd part of block_size_ mod 2^32 */
