@@ -22,8 +22,8 @@ row() { # name source extra-flags...
 }
 for src in mem/src/*.c; do
     name=$(basename "$src" .c)
-    if [ "$name" = pool_cas ]; then
-        continue # the pool's C reference alloc/free: hosts only (mem/BUILD)
+    if [ "$name" = pool_cas ] || [ "$name" = critical ]; then
+        continue # hosts only; Cortex-M builds arch/armv7m/*.S (mem/BUILD)
     elif [ "$name" = malloc_retarget ]; then
         row "malloc_retarget (tlsf)" "$src" -DMEM_MALLOC_RETARGET_TLSF
         row "malloc_retarget (llff)" "$src" -DMEM_MALLOC_RETARGET_LLFF

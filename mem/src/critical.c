@@ -1,26 +1,16 @@
 /*
- * Default critical section behind MEM_CRITICAL_ENTER/EXIT (mem/config.h).
- * Compiled only when the user has not supplied their own macros.
+ * Default critical section behind MEM_CRITICAL_ENTER/EXIT (mem/config.h) on
+ * hosts: a process-wide recursive spin lock. Cortex-M uses PRIMASK instead
+ * (mem/src/arch/armv7m/critical.S, selected in mem/BUILD). Compiled only when
+ * the user has not supplied their own macros.
  */
 #include "mem/config.h"
 
 #if defined(MEM_CRITICAL_USES_DEFAULT)
 
 #if MEM_TARGET_CORTEX_M_EXCLUSIVES || defined(__ARM_ARCH_6M__)
-
-mem_critical_state_t mem_critical_enter_default(void)
-{
-    uint32_t primask;
-    __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
-    return primask;
-}
-
-void mem_critical_exit_default(mem_critical_state_t state)
-{
-    __asm__ volatile("msr primask, %0" ::"r"(state) : "memory");
-}
-
-#else /* hosted: a process-wide recursive spin lock */
+#error "Cortex-M: build mem/src/arch/armv7m/critical.S (PRIMASK) instead"
+#endif
 
 #include <stdatomic.h>
 
@@ -45,5 +35,4 @@ void mem_critical_exit_default(mem_critical_state_t state)
     }
 }
 
-#endif
 #endif
