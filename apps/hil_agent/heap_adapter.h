@@ -1,5 +1,5 @@
 /*
- * One interface over the two //mem heaps (mem/llff.h, mem/tlsf.h) for the
+ * The //mem heaps (through mem/heap.h: mem_llff_ops, mem_tlsf_ops) for the
  * heap_stress and bench commands, running on the agent's heap arena: a
  * 128 KiB block of SRAM1 that whichever command runs re-initialises.
  * Thread context only (the heaps are not reentrant).
@@ -26,7 +26,8 @@ typedef struct {
  * over the arena. O(1). False for another kind or if init fails. */
 bool heap_adapter_open(uint32_t kind);
 
-/* Allocate / free on the open heap (the //mem calls' contracts). */
+/* Allocate / free on the open heap (mem/heap.h contracts; NULL /
+ * MEM_ERR_ARG when no heap is open). */
 void *heap_adapter_alloc(size_t size);
 mem_status_t heap_adapter_free(void *ptr);
 

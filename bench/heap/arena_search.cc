@@ -16,6 +16,7 @@
 #include <vector>
 
 extern "C" {
+#include "mem/heap.h"
 #include "mem/llff.h"
 #include "mem/tlsf.h"
 }
@@ -78,20 +79,17 @@ uint32_t run(const std::vector<Op> &ops, Alloc alloc, Realloc realloc, Free free
     return failed;
 }
 
-bool fits(const std::string &heap, const std::vector<Op> &ops, size_t bytes) {
+bool fits(const mem_heap_ops_t *heap_ops, const std::vector<Op> &ops, size_t bytes) {
     std::unique_ptr<uint64_t[]> arena(new uint64_t[bytes / 8 + 1]);
-    if (heap == "tlsf") {
-        mem_tlsf_t h;
-        if (mem_tlsf_init(&h, arena.get(), bytes) != MEM_OK) return false;
-        return run(ops, [&](size_t al, size_t n) { return mem_tlsf_aligned_alloc(&h, al, n); },
-                   [&](void *p, size_t n) { return mem_tlsf_realloc(&h, p, n); },
-                   [&](void *p) { mem_tlsf_free(&h, p); }) == 0;
-    }
-    mem_llff_t h;
-    if (mem_llff_init(&h, arena.get(), bytes) != MEM_OK) return false;
-    return run(ops, [&](size_t al, size_t n) { return mem_llff_aligned_alloc(&h, al, n); },
-               [&](void *p, size_t n) { return mem_llff_realloc(&h, p, n); },
-               [&](void *p) { mem_llff_free(&h, p); }) == 0;
+    union {
+        mem_tlsf_t tlsf;
+        mem_llff_t llff;
+    } state;
+    const mem_heap_t h{heap_ops, &state};
+    if (mem_heap_init(h, arena.get(), bytes) != MEM_OK) return false;
+    return run(ops, [&](size_t al, size_t n) { return mem_heap_aligned_alloc(h, al, n); },
+               [&](void *p, size_t n) { return mem_heap_realloc(h, p, n); },
+               [&](void *p) { mem_heap_free(h, p); }) == 0;
 }
 
 }  // namespace
@@ -112,12 +110,13 @@ int main(int argc, char **argv) {
     uint64_t peak = 0;
     std::vector<Op> ops = load(path, &peak);
     std::printf("trace %s: %zu ops, peak live requested bytes %" PRIu64 "\n", path, ops.size(), peak);
-    for (const char *h : {"tlsf", "llff"}) {
+    for (const mem_heap_ops_t *heap_ops : {&mem_tlsf_ops, &mem_llff_ops}) {
+        const char *h = heap_ops->name;
         if (heap != "both" && heap != h) continue;
         bool found = false;
         for (int pct = 100; pct <= static_cast<int>(max * 100); pct++) {
             size_t bytes = (static_cast<size_t>(peak * pct / 100) + 7) & ~size_t{7};
-            if (fits(h, ops, bytes)) {
+            if (fits(heap_ops, ops, bytes)) {
                 std::printf("%s: min arena %.2fx peak (%zu bytes)\n", h, pct / 100.0, bytes);
                 found = true;
                 break;

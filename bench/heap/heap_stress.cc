@@ -35,6 +35,7 @@
 #include <valgrind/callgrind.h>
 
 extern "C" {
+#include "mem/heap.h"
 #include "mem/llff.h"
 #include "mem/tlsf.h"
 }
@@ -93,25 +94,24 @@ private:
     std::mt19937 rng_;
 };
 
+// The heap under test through mem/heap.h (one code path for every heap).
 struct Heap {
-    mem_tlsf_t tlsf;
-    mem_llff_t llff;
-    bool is_tlsf;
-    void *alloc(size_t n) { return is_tlsf ? mem_tlsf_alloc(&tlsf, n) : mem_llff_alloc(&llff, n); }
-    mem_status_t free(void *p) { return is_tlsf ? mem_tlsf_free(&tlsf, p) : mem_llff_free(&llff, p); }
+    union {
+        mem_tlsf_t tlsf;
+        mem_llff_t llff;
+    } state;
+    mem_heap_t h;
+    void *alloc(size_t n) { return mem_heap_alloc(h, n); }
+    mem_status_t free(void *p) { return mem_heap_free(h, p); }
     void stats(size_t *in_use, size_t *peak, size_t *largest, uint32_t *failed) {
-        if (is_tlsf) {
-            mem_tlsf_stats_t s;
-            mem_tlsf_stats(&tlsf, &s);
-            *in_use = s.bytes_in_use, *peak = s.peak_bytes_in_use, *largest = s.largest_free_block, *failed = s.failed_allocs;
-        } else {
-            mem_llff_stats_t s;
-            mem_llff_stats(&llff, &s);
-            *in_use = s.bytes_in_use, *peak = s.peak_bytes_in_use, *largest = s.largest_free_block, *failed = s.failed_allocs;
-        }
+        mem_heap_stats_t s{};
+        (void)mem_heap_stats(h, &s);
+        *in_use = s.bytes_in_use, *peak = s.peak_bytes_in_use, *largest = s.largest_free_block, *failed = s.failed_allocs;
     }
-    bool check() { return is_tlsf ? mem_tlsf_check(&tlsf, nullptr) == MEM_OK : mem_llff_check(&llff, nullptr) == MEM_OK; }
+    bool check() { return mem_heap_check(h, nullptr) == MEM_OK; }
 };
+
+const mem_heap_ops_t *const kHeaps[] = {&mem_tlsf_ops, &mem_llff_ops};
 
 bool starts(const std::string &a, const char *p, std::string *rest) {
     size_t n = std::strlen(p);
@@ -137,15 +137,16 @@ int main(int argc, char **argv) {
             return 2;
         }
     }
-    if (o.heap != "tlsf" && o.heap != "llff") {
+    Heap h;
+    h.h = mem_heap_t{nullptr, &h.state};
+    for (const mem_heap_ops_t *ops : kHeaps)
+        if (o.heap == ops->name) h.h.ops = ops;
+    if (h.h.ops == nullptr) {
         std::fprintf(stderr, "heap_stress: --heap must be tlsf or llff\n");
         return 2;
     }
     std::unique_ptr<uint64_t[]> storage(new uint64_t[o.arena / 8 + 1]);
-    Heap h;
-    h.is_tlsf = o.heap == "tlsf";
-    mem_status_t st = h.is_tlsf ? mem_tlsf_init(&h.tlsf, storage.get(), o.arena)
-                                : mem_llff_init(&h.llff, storage.get(), o.arena);
+    mem_status_t st = mem_heap_init(h.h, storage.get(), o.arena);
     if (st != MEM_OK) {
         std::fprintf(stderr, "heap_stress: init: %s\n", mem_status_name(st));
         return 2;

@@ -2,9 +2,9 @@
  * Private to //mem: the logic the TLSF (tlsf.c) and first-fit (llff.c)
  * heaps share word for word — block sizing, counters, the out-of-memory
  * path, calloc's overflow check, integrity-fault reporting, poison checks —
- * and the statistics copy heap_locked.c and malloc_retarget.c both need.
+ * and the mem/heap.h operations table each exports (HEAP_DEFINE_OPS).
  * Everything is static inline (or a macro) so each user stays one object
- * file with no extra symbols.
+ * file.
  * Not a public header: include it only from mem/src.
  */
 #ifndef MEM_SRC_HEAP_COMMON_H
@@ -15,15 +15,13 @@
 #include <string.h>
 
 #include "mem/config.h"
+#include "mem/heap.h"
 #include "mem/status.h"
 
 #define HEAP_HDR 8u        /* bytes of header in every block */
 #define HEAP_MIN_BLOCK 16u /* smallest block: header + two words */
 #define HEAP_ALIGN 8u      /* alignment of every payload */
 
-/* Same function type as mem_tlsf_oom_hook_t and mem_llff_oom_hook_t. */
-typedef void (*heap_oom_hook_t)(const void *heap, size_t size,
-                                size_t alignment, void *context);
 
 /* Block bytes (header included, multiple of 8, >= HEAP_MIN_BLOCK) for a
  * payload of `size` bytes, or 0 when it exceeds `limit` (limit < 2^31). */
@@ -48,7 +46,7 @@ static inline void heap_count_use(size_t *in_use, size_t *peak, size_t bytes)
 
 /* The failed-allocation path: count it, call the hook, return NULL. */
 static inline void *heap_fail_alloc(const void *heap, uint32_t *failed,
-                                    heap_oom_hook_t hook, void *context,
+                                    mem_heap_oom_hook_t hook, void *context,
                                     size_t size, size_t alignment)
 {
     (*failed)++;
@@ -78,20 +76,42 @@ static inline mem_status_t heap_corrupt(const void *heap, const char **reason,
     return MEM_ERR_CORRUPT;
 }
 
-/* Copy the fields every heap's statistics share (mem_tlsf_stats_t,
- * mem_llff_stats_t) into a mem_heap_locked_stats_t. A macro because the
- * source types differ while the fields are the same. */
-#define HEAP_STATS_COPY(out, in)                          \
-    do {                                                  \
-        (out)->arena_bytes = (in).arena_bytes;            \
-        (out)->bytes_in_use = (in).bytes_in_use;          \
-        (out)->peak_bytes_in_use = (in).peak_bytes_in_use; \
-        (out)->free_bytes = (in).free_bytes;              \
-        (out)->largest_free_block = (in).largest_free_block; \
-        (out)->live_blocks = (in).live_blocks;            \
-        (out)->alloc_count = (in).alloc_count;            \
-        (out)->failed_allocs = (in).failed_allocs;        \
-    } while (0)
+/*
+ * Define `const mem_heap_ops_t prefix##_ops` for a heap whose functions are
+ * prefix##_init, _alloc, ... over state type `type`. The entries are small
+ * forwarding functions (not casts of the public functions: calling through
+ * a pointer of another type is undefined); each compiles to one tail branch.
+ */
+#define HEAP_DEFINE_OPS(prefix, type, label, min, max)                        \
+    static mem_status_t prefix##_op_init(void *h, void *a, size_t n)         \
+    { return prefix##_init((type *)h, a, n); }                               \
+    static void *prefix##_op_alloc(void *h, size_t n)                        \
+    { return prefix##_alloc((type *)h, n); }                                 \
+    static void *prefix##_op_aligned_alloc(void *h, size_t al, size_t n)     \
+    { return prefix##_aligned_alloc((type *)h, al, n); }                     \
+    static void *prefix##_op_calloc(void *h, size_t c, size_t n)             \
+    { return prefix##_calloc((type *)h, c, n); }                             \
+    static void *prefix##_op_realloc(void *h, void *p, size_t n)             \
+    { return prefix##_realloc((type *)h, p, n); }                            \
+    static mem_status_t prefix##_op_free(void *h, void *p)                   \
+    { return prefix##_free((type *)h, p); }                                  \
+    static size_t prefix##_op_usable_size(const void *h, const void *p)      \
+    { return prefix##_usable_size((const type *)h, p); }                     \
+    static void prefix##_op_oom_hook_set(void *h, mem_heap_oom_hook_t f,     \
+                                         void *c)                            \
+    { prefix##_oom_hook_set((type *)h, f, c); }                              \
+    static mem_status_t prefix##_op_stats(const void *h,                     \
+                                          mem_heap_stats_t *o)               \
+    { return prefix##_stats((const type *)h, o); }                           \
+    static mem_status_t prefix##_op_check(const void *h,                     \
+                                          mem_heap_fault_t *f)               \
+    { return prefix##_check((const type *)h, f); }                           \
+    const mem_heap_ops_t prefix##_ops = {                                    \
+        label, sizeof(type), (min), (max), prefix##_op_init,                 \
+        prefix##_op_alloc, prefix##_op_aligned_alloc, prefix##_op_calloc,    \
+        prefix##_op_realloc, prefix##_op_free, prefix##_op_usable_size,      \
+        prefix##_op_oom_hook_set, prefix##_op_stats, prefix##_op_check,      \
+    }
 
 #if MEM_CONFIG_POISON
 /* Offset of the first byte in [from, size) of the block at `b` that does not

@@ -1,47 +1,48 @@
 /*
- * Critical-section wrapper around one TLSF or first-fit heap.
+ * Critical-section wrapper around any heap (mem/heap.h). Each operation
+ * looks the wrapped heap up, takes the critical section and forwards.
  */
 #include "mem/heap_locked.h"
 
 #include "heap_common.h"
 #include "mem/config.h"
 
-mem_status_t mem_heap_locked_init_tlsf(mem_heap_locked_t *locked,
-                                       mem_tlsf_t *heap)
+mem_status_t mem_heap_locked_init(mem_heap_locked_t *locked, mem_heap_t heap)
 {
-    if (locked == NULL || heap == NULL) {
+    if (locked == NULL || heap.ops == NULL || heap.instance == NULL) {
         return MEM_ERR_ARG;
     }
-    locked->kind = MEM_HEAP_TLSF;
-    locked->heap.tlsf = heap;
+    locked->heap = heap;
     return MEM_OK;
 }
 
-mem_status_t mem_heap_locked_init_llff(mem_heap_locked_t *locked,
-                                       mem_llff_t *heap)
+/* The wrapped heap, or NULL for a NULL or uninitialised wrapper. */
+static const mem_heap_t *wrapped(const mem_heap_locked_t *locked)
 {
-    if (locked == NULL || heap == NULL) {
-        return MEM_ERR_ARG;
-    }
-    locked->kind = MEM_HEAP_LLFF;
-    locked->heap.llff = heap;
-    return MEM_OK;
+    return locked == NULL || locked->heap.ops == NULL ? NULL : &locked->heap;
 }
 
-static mem_heap_kind_t kind_of(const mem_heap_locked_t *locked)
+mem_status_t mem_heap_locked_init_arena(mem_heap_locked_t *locked,
+                                        void *arena, size_t size)
 {
-    return locked == NULL ? MEM_HEAP_NONE : locked->kind;
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return MEM_ERR_ARG;
+    }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    mem_status_t st = mem_heap_init(*h, arena, size);
+    MEM_CRITICAL_EXIT(s);
+    return st;
 }
 
 void *mem_heap_locked_alloc(mem_heap_locked_t *locked, size_t size)
 {
-    void *p = NULL;
-    mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    switch (kind_of(locked)) {
-    case MEM_HEAP_TLSF: p = mem_tlsf_alloc(locked->heap.tlsf, size); break;
-    case MEM_HEAP_LLFF: p = mem_llff_alloc(locked->heap.llff, size); break;
-    default: break;
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return NULL;
     }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    void *p = mem_heap_alloc(*h, size);
     MEM_CRITICAL_EXIT(s);
     return p;
 }
@@ -49,17 +50,12 @@ void *mem_heap_locked_alloc(mem_heap_locked_t *locked, size_t size)
 void *mem_heap_locked_aligned_alloc(mem_heap_locked_t *locked,
                                     size_t alignment, size_t size)
 {
-    void *p = NULL;
-    mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    switch (kind_of(locked)) {
-    case MEM_HEAP_TLSF:
-        p = mem_tlsf_aligned_alloc(locked->heap.tlsf, alignment, size);
-        break;
-    case MEM_HEAP_LLFF:
-        p = mem_llff_aligned_alloc(locked->heap.llff, alignment, size);
-        break;
-    default: break;
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return NULL;
     }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    void *p = mem_heap_aligned_alloc(*h, alignment, size);
     MEM_CRITICAL_EXIT(s);
     return p;
 }
@@ -67,13 +63,12 @@ void *mem_heap_locked_aligned_alloc(mem_heap_locked_t *locked,
 void *mem_heap_locked_calloc(mem_heap_locked_t *locked, size_t count,
                              size_t size)
 {
-    void *p = NULL;
-    mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    switch (kind_of(locked)) {
-    case MEM_HEAP_TLSF: p = mem_tlsf_calloc(locked->heap.tlsf, count, size); break;
-    case MEM_HEAP_LLFF: p = mem_llff_calloc(locked->heap.llff, count, size); break;
-    default: break;
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return NULL;
     }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    void *p = mem_heap_calloc(*h, count, size);
     MEM_CRITICAL_EXIT(s);
     return p;
 }
@@ -81,79 +76,81 @@ void *mem_heap_locked_calloc(mem_heap_locked_t *locked, size_t count,
 void *mem_heap_locked_realloc(mem_heap_locked_t *locked, void *ptr,
                               size_t size)
 {
-    void *p = NULL;
-    mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    switch (kind_of(locked)) {
-    case MEM_HEAP_TLSF: p = mem_tlsf_realloc(locked->heap.tlsf, ptr, size); break;
-    case MEM_HEAP_LLFF: p = mem_llff_realloc(locked->heap.llff, ptr, size); break;
-    default: break;
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return NULL;
     }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    void *p = mem_heap_realloc(*h, ptr, size);
     MEM_CRITICAL_EXIT(s);
     return p;
 }
 
 mem_status_t mem_heap_locked_free(mem_heap_locked_t *locked, void *ptr)
 {
-    mem_status_t st = MEM_ERR_ARG;
-    mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    switch (kind_of(locked)) {
-    case MEM_HEAP_TLSF: st = mem_tlsf_free(locked->heap.tlsf, ptr); break;
-    case MEM_HEAP_LLFF: st = mem_llff_free(locked->heap.llff, ptr); break;
-    default: break;
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return MEM_ERR_ARG;
     }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    mem_status_t st = mem_heap_free(*h, ptr);
     MEM_CRITICAL_EXIT(s);
     return st;
 }
 
-size_t mem_heap_locked_usable_size(mem_heap_locked_t *locked, const void *ptr)
+size_t mem_heap_locked_usable_size(const mem_heap_locked_t *locked,
+                                   const void *ptr)
 {
-    size_t n = 0u;
-    mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    switch (kind_of(locked)) {
-    case MEM_HEAP_TLSF: n = mem_tlsf_usable_size(locked->heap.tlsf, ptr); break;
-    case MEM_HEAP_LLFF: n = mem_llff_usable_size(locked->heap.llff, ptr); break;
-    default: break;
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return 0u;
     }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    size_t n = mem_heap_usable_size(*h, ptr);
     MEM_CRITICAL_EXIT(s);
     return n;
 }
 
-mem_status_t mem_heap_locked_stats(mem_heap_locked_t *locked,
-                                   mem_heap_locked_stats_t *out)
+void mem_heap_locked_oom_hook_set(mem_heap_locked_t *locked,
+                                  mem_heap_oom_hook_t hook, void *context)
 {
-    if (out == NULL) {
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return;
+    }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    mem_heap_oom_hook_set(*h, hook, context);
+    MEM_CRITICAL_EXIT(s);
+}
+
+mem_status_t mem_heap_locked_stats(const mem_heap_locked_t *locked,
+                                   mem_heap_stats_t *out)
+{
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL || out == NULL) {
         return MEM_ERR_ARG;
     }
-    mem_status_t st = MEM_OK;
     mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    switch (kind_of(locked)) {
-    case MEM_HEAP_TLSF: {
-        mem_tlsf_stats_t t;
-        mem_tlsf_stats(locked->heap.tlsf, &t);
-        HEAP_STATS_COPY(out, t);
-        break;
-    }
-    case MEM_HEAP_LLFF: {
-        mem_llff_stats_t t;
-        mem_llff_stats(locked->heap.llff, &t);
-        HEAP_STATS_COPY(out, t);
-        break;
-    }
-    default: st = MEM_ERR_ARG; break;
-    }
+    mem_status_t st = mem_heap_stats(*h, out);
     MEM_CRITICAL_EXIT(s);
     return st;
 }
 
-mem_status_t mem_heap_locked_check(mem_heap_locked_t *locked)
+mem_status_t mem_heap_locked_check(const mem_heap_locked_t *locked,
+                                   mem_heap_fault_t *fault)
 {
-    mem_status_t st = MEM_ERR_ARG;
-    mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    switch (kind_of(locked)) {
-    case MEM_HEAP_TLSF: st = mem_tlsf_check(locked->heap.tlsf, NULL); break;
-    case MEM_HEAP_LLFF: st = mem_llff_check(locked->heap.llff, NULL); break;
-    default: break;
+    const mem_heap_t *h = wrapped(locked);
+    if (h == NULL) {
+        return MEM_ERR_ARG;
     }
+    mem_critical_state_t s = MEM_CRITICAL_ENTER();
+    mem_status_t st = mem_heap_check(*h, fault);
     MEM_CRITICAL_EXIT(s);
     return st;
 }
+
+/* The wrapper's own table: init (re)initialises the wrapped heap; arena
+ * limits are not known here (0 / SIZE_MAX: the wrapped heap checks). */
+#define mem_heap_locked_init mem_heap_locked_init_arena
+HEAP_DEFINE_OPS(mem_heap_locked, mem_heap_locked_t, "locked", 0u, SIZE_MAX);
+#undef mem_heap_locked_init

@@ -80,7 +80,7 @@ mem_status_t mem_llff_init(mem_llff_t *heap, void *arena, size_t size)
     return MEM_OK;
 }
 
-void mem_llff_oom_hook_set(mem_llff_t *heap, mem_llff_oom_hook_t hook,
+void mem_llff_oom_hook_set(mem_llff_t *heap, mem_heap_oom_hook_t hook,
                            void *context)
 {
     if (heap != NULL) {
@@ -415,16 +415,10 @@ void *mem_llff_realloc(mem_llff_t *heap, void *ptr, size_t size)
     return moved;
 }
 
-void mem_llff_stats(const mem_llff_t *heap, mem_llff_stats_t *out)
+/* Walk the free list: the largest free block size (0 if none) and the
+ * number of free blocks. */
+static uint32_t walk_free(const mem_llff_t *heap, uint32_t *count_out)
 {
-    if (heap == NULL || out == NULL) {
-        return;
-    }
-    size_t arena = heap->end - heap->start;
-    out->arena_bytes = arena;
-    out->bytes_in_use = heap->in_use;
-    out->peak_bytes_in_use = heap->peak;
-    out->free_bytes = arena - heap->in_use;
     uint32_t largest = 0u, count = 0u;
     for (uint32_t link = heap->head; link != 0u;) {
         const block_t *f = from_link(heap, link);
@@ -434,21 +428,46 @@ void mem_llff_stats(const mem_llff_t *heap, mem_llff_stats_t *out)
         count++;
         link = f->tag_or_next;
     }
+    *count_out = count;
+    return largest;
+}
+
+mem_status_t mem_llff_stats(const mem_llff_t *heap, mem_heap_stats_t *out)
+{
+    if (heap == NULL || out == NULL) {
+        return MEM_ERR_ARG;
+    }
+    size_t arena = heap->end - heap->start;
+    uint32_t count;
+    uint32_t largest = walk_free(heap, &count);
+    out->arena_bytes = arena;
+    out->bytes_in_use = heap->in_use;
+    out->peak_bytes_in_use = heap->peak;
+    out->free_bytes = arena - heap->in_use;
     out->largest_free_block = largest == 0u ? 0u : largest - HDR;
-    out->free_blocks = count;
     out->live_blocks = heap->live;
     out->alloc_count = heap->allocs;
     out->failed_allocs = heap->failed;
+    return MEM_OK;
 }
 
-static mem_status_t corrupt(const mem_llff_t *h, mem_llff_fault_t *fault,
+uint32_t mem_llff_free_blocks(const mem_llff_t *heap)
+{
+    uint32_t count = 0u;
+    if (heap != NULL) {
+        (void)walk_free(heap, &count);
+    }
+    return count;
+}
+
+static mem_status_t corrupt(const mem_llff_t *h, mem_heap_fault_t *fault,
                             const char *reason, const void *block)
 {
     return heap_corrupt(h, fault != NULL ? &fault->reason : NULL,
                         fault != NULL ? &fault->block : NULL, reason, block);
 }
 
-mem_status_t mem_llff_check(const mem_llff_t *heap, mem_llff_fault_t *fault)
+mem_status_t mem_llff_check(const mem_llff_t *heap, mem_heap_fault_t *fault)
 {
     if (heap == NULL) {
         return MEM_ERR_ARG;
@@ -517,3 +536,6 @@ mem_status_t mem_llff_check(const mem_llff_t *heap, mem_llff_fault_t *fault)
     }
     return MEM_OK;
 }
+
+HEAP_DEFINE_OPS(mem_llff, mem_llff_t, "llff", MEM_LLFF_ARENA_MIN,
+                MEM_LLFF_ARENA_MAX);

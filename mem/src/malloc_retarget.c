@@ -1,8 +1,9 @@
 /*
  * malloc family over a tidemark heap. Contract: mem/malloc_retarget.h.
  *
- * Built twice by mem/BUILD: with MEM_MALLOC_RETARGET_TLSF (TLSF) or
- * MEM_MALLOC_RETARGET_LLFF (first-fit). Unlike the rest of //mem this file
+ * Written once over mem/heap.h: the heap is mem_malloc_retarget_heap, which
+ * the library linked next to this one supplies (malloc_retarget_tlsf.c or
+ * malloc_retarget_llff.c). Unlike the rest of //mem this file
  * is libc integration: it defines libc's own symbols and uses <errno.h> and
  * newlib's struct _reent.
  */
@@ -14,42 +15,12 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "heap_common.h"
 #include "mem/config.h"
-
-#if defined(MEM_MALLOC_RETARGET_TLSF)
-#include "mem/tlsf.h"
-typedef mem_tlsf_t heap_t;
-#define HEAP_INIT mem_tlsf_init
-#define HEAP_ALLOC mem_tlsf_alloc
-#define HEAP_ALIGNED mem_tlsf_aligned_alloc
-#define HEAP_CALLOC mem_tlsf_calloc
-#define HEAP_REALLOC mem_tlsf_realloc
-#define HEAP_FREE mem_tlsf_free
-#define HEAP_USABLE mem_tlsf_usable_size
-#define HEAP_STATS_T mem_tlsf_stats_t
-#define HEAP_STATS mem_tlsf_stats
-#elif defined(MEM_MALLOC_RETARGET_LLFF)
-#include "mem/llff.h"
-typedef mem_llff_t heap_t;
-#define HEAP_INIT mem_llff_init
-#define HEAP_ALLOC mem_llff_alloc
-#define HEAP_ALIGNED mem_llff_aligned_alloc
-#define HEAP_CALLOC mem_llff_calloc
-#define HEAP_REALLOC mem_llff_realloc
-#define HEAP_FREE mem_llff_free
-#define HEAP_USABLE mem_llff_usable_size
-#define HEAP_STATS_T mem_llff_stats_t
-#define HEAP_STATS mem_llff_stats
-#else
-#error "define MEM_MALLOC_RETARGET_TLSF or MEM_MALLOC_RETARGET_LLFF"
-#endif
 
 /* The heap region (linker script). */
 extern uint8_t __heap_start[];
 extern uint8_t __heap_end[];
 
-static heap_t heap;
 static int heap_state; /* 0 not tried, 1 ready, -1 region unusable */
 
 /* Called inside the critical section. */
@@ -57,7 +28,10 @@ static int ready(void)
 {
     if (heap_state == 0) {
         size_t n = (size_t)(__heap_end - __heap_start);
-        heap_state = HEAP_INIT(&heap, __heap_start, n) == MEM_OK ? 1 : -1;
+        heap_state = mem_heap_init(mem_malloc_retarget_heap, __heap_start, n)
+                             == MEM_OK
+                         ? 1
+                         : -1;
     }
     return heap_state > 0;
 }
@@ -73,10 +47,10 @@ static void *alloc_locked(int kind, void *p, size_t a, size_t n, int *err)
     mem_critical_state_t s = MEM_CRITICAL_ENTER();
     if (ready()) {
         switch (kind) {
-        case 0: r = HEAP_ALLOC(&heap, n); break;
-        case 1: r = HEAP_CALLOC(&heap, a, n); break;
-        case 2: r = HEAP_ALIGNED(&heap, a, n); break;
-        default: r = HEAP_REALLOC(&heap, p, n); break;
+        case 0: r = mem_heap_alloc(mem_malloc_retarget_heap, n); break;
+        case 1: r = mem_heap_calloc(mem_malloc_retarget_heap, a, n); break;
+        case 2: r = mem_heap_aligned_alloc(mem_malloc_retarget_heap, a, n); break;
+        default: r = mem_heap_realloc(mem_malloc_retarget_heap, p, n); break;
         }
     }
     MEM_CRITICAL_EXIT(s);
@@ -93,9 +67,11 @@ static void free_locked(void *p)
     }
     mem_critical_state_t s = MEM_CRITICAL_ENTER();
     if (heap_state > 0) {
-        (void)HEAP_FREE(&heap, p); /* misuse is reported by the heap */
+        /* misuse is reported by the heap */
+        (void)mem_heap_free(mem_malloc_retarget_heap, p);
     } else {
-        mem_failure_report(MEM_ERR_FOREIGN, &heap, p);
+        mem_failure_report(MEM_ERR_FOREIGN, mem_malloc_retarget_heap.instance,
+                           p);
     }
     MEM_CRITICAL_EXIT(s);
 }
@@ -164,7 +140,7 @@ size_t _malloc_usable_size_r(struct _reent *r, void *p)
     if (p != NULL) {
         mem_critical_state_t s = MEM_CRITICAL_ENTER();
         if (heap_state > 0) {
-            n = HEAP_USABLE(&heap, p);
+            n = mem_heap_usable_size(mem_malloc_retarget_heap, p);
         }
         MEM_CRITICAL_EXIT(s);
     }
@@ -200,21 +176,16 @@ int posix_memalign(void **out, size_t alignment, size_t n)
     return 0;
 }
 
-bool mem_malloc_retarget_stats(mem_heap_locked_stats_t *out)
+mem_status_t mem_malloc_retarget_stats(mem_heap_stats_t *out)
 {
     if (out == NULL) {
-        return false;
+        return MEM_ERR_ARG;
     }
-    HEAP_STATS_T t;
+    mem_status_t st = MEM_ERR_SIZE;
     mem_critical_state_t s = MEM_CRITICAL_ENTER();
-    int ok = ready();
-    if (ok) {
-        HEAP_STATS(&heap, &t);
+    if (ready()) {
+        st = mem_heap_stats(mem_malloc_retarget_heap, out);
     }
     MEM_CRITICAL_EXIT(s);
-    if (!ok) {
-        return false;
-    }
-    HEAP_STATS_COPY(out, t);
-    return true;
+    return st;
 }

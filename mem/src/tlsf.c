@@ -231,7 +231,7 @@ mem_status_t mem_tlsf_init(mem_tlsf_t *heap, void *arena, size_t size)
     return MEM_OK;
 }
 
-void mem_tlsf_oom_hook_set(mem_tlsf_t *heap, mem_tlsf_oom_hook_t hook,
+void mem_tlsf_oom_hook_set(mem_tlsf_t *heap, mem_heap_oom_hook_t hook,
                            void *context)
 {
     if (heap != NULL) {
@@ -677,53 +677,68 @@ void *mem_tlsf_realloc(mem_tlsf_t *heap, void *ptr, size_t size)
 }
 
 /* ---- introspection ---------------------------------------------------- */
-void mem_tlsf_stats(const mem_tlsf_t *heap, mem_tlsf_stats_t *out)
+/* The largest free block (head of the highest non-empty list), or NULL;
+ * its list in *fl_out, *sl_out. Two bit scans. */
+static const block_t *largest_free(const mem_tlsf_t *heap, unsigned *fl_out,
+                                   unsigned *sl_out)
+{
+    if (heap->word_map == 0u) {
+        return NULL;
+    }
+    /* Highest word, highest list: the lowest set bits. */
+    unsigned w = 31u - (unsigned)__builtin_ctz(heap->word_map);
+    unsigned idx = (w << 5) + 31u - (unsigned)__builtin_ctz(heap->list_map[w]);
+    *fl_out = idx >> MEM_TLSF_SL_LOG2;
+    *sl_out = idx & SL_MASK;
+    return from_link(heap, heap->heads[idx]);
+}
+
+mem_status_t mem_tlsf_stats(const mem_tlsf_t *heap, mem_heap_stats_t *out)
 {
     if (heap == NULL || out == NULL) {
-        return;
+        return MEM_ERR_ARG;
     }
     size_t arena = heap->end - heap->first + HDR;
+    unsigned fl, sl;
+    const block_t *b = largest_free(heap, &fl, &sl);
     out->arena_bytes = arena;
     out->bytes_in_use = heap->in_use;
     out->peak_bytes_in_use = heap->peak;
     out->free_bytes = arena - HDR - heap->in_use;
-    out->largest_free_block = 0u;
-    out->largest_free_bound = 0u;
-    if (heap->word_map != 0u) {
-        /* Highest word, highest list: the lowest set bits. */
-        unsigned w = 31u - (unsigned)__builtin_ctz(heap->word_map);
-        unsigned idx =
-            (w << 5) + 31u - (unsigned)__builtin_ctz(heap->list_map[w]);
-        unsigned fl = idx >> MEM_TLSF_SL_LOG2;
-        unsigned sl = idx & SL_MASK;
-        const block_t *b =
-            from_link(heap, heap->heads[(fl << MEM_TLSF_SL_LOG2) + sl]);
-        out->largest_free_block = (b->size_flags & ~FLAG_MASK) - HDR;
-        /* Upper end of list (fl, sl), exclusive, minus the header. */
-        size_t limit;
-        if (fl == 0u) {
-            limit = (size_t)(sl + 1u) * 8u;
-        } else {
-            unsigned shift = fl + 6u - MEM_TLSF_SL_LOG2;
-            limit = ((size_t)MEM_TLSF_SL_COUNT + sl + 1u) << shift;
-        }
-        size_t bound = limit - 8u - HDR;
-        size_t all_free = out->free_bytes - HDR;
-        out->largest_free_bound = bound < all_free ? bound : all_free;
-    }
+    out->largest_free_block = b == NULL ? 0u : (b->size_flags & ~FLAG_MASK) - HDR;
     out->live_blocks = heap->allocs - heap->frees;
     out->alloc_count = heap->allocs;
     out->failed_allocs = heap->failed;
+    return MEM_OK;
 }
 
-static mem_status_t corrupt(const mem_tlsf_t *h, mem_tlsf_fault_t *fault,
+size_t mem_tlsf_largest_free_bound(const mem_tlsf_t *heap)
+{
+    unsigned fl, sl;
+    if (heap == NULL || largest_free(heap, &fl, &sl) == NULL) {
+        return 0u;
+    }
+    /* Upper end of list (fl, sl), exclusive, minus the header. */
+    size_t limit;
+    if (fl == 0u) {
+        limit = (size_t)(sl + 1u) * 8u;
+    } else {
+        unsigned shift = fl + 6u - MEM_TLSF_SL_LOG2;
+        limit = ((size_t)MEM_TLSF_SL_COUNT + sl + 1u) << shift;
+    }
+    size_t bound = limit - 8u - HDR;
+    size_t all_free = heap->end - heap->first - heap->in_use - HDR;
+    return bound < all_free ? bound : all_free;
+}
+
+static mem_status_t corrupt(const mem_tlsf_t *h, mem_heap_fault_t *fault,
                             const char *reason, const void *block)
 {
     return heap_corrupt(h, fault != NULL ? &fault->reason : NULL,
                         fault != NULL ? &fault->block : NULL, reason, block);
 }
 
-mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
+mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_heap_fault_t *fault)
 {
     if (heap == NULL) {
         return MEM_ERR_ARG;
@@ -839,3 +854,6 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault)
     (void)free_bytes;
     return MEM_OK;
 }
+
+HEAP_DEFINE_OPS(mem_tlsf, mem_tlsf_t, "tlsf", MEM_TLSF_ARENA_MIN,
+                MEM_TLSF_ARENA_MAX);

@@ -1,6 +1,5 @@
 /*
- * libFuzzer harness shared by both heaps (HEAP_FUZZ_TLSF or HEAP_FUZZ_LLFF
- * selects one): the input is a list of operations on up to 32 slots; every
+ * libFuzzer harness written once over mem/heap.h and built per heap: the input is a list of operations on up to 32 slots; every
  * live block carries a fill pattern that is verified on free/realloc, and the
  * integrity walk runs after every operation. Any misuse report, pattern
  * damage or inconsistency aborts.
@@ -10,42 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem/heap.h"
 #include "mem/llff.h"
 #include "mem/tlsf.h"
 
-#if defined(HEAP_FUZZ_TLSF)
-typedef mem_tlsf_t heap_t;
-#define H_INIT mem_tlsf_init
-#define H_ALLOC mem_tlsf_alloc
-#define H_ALIGNED mem_tlsf_aligned_alloc
-#define H_CALLOC mem_tlsf_calloc
-#define H_REALLOC mem_tlsf_realloc
-#define H_FREE mem_tlsf_free
-#define H_CHECK(h) mem_tlsf_check((h), NULL)
-static size_t H_LARGEST(const heap_t *h)
-{
-    mem_tlsf_stats_t s;
-    mem_tlsf_stats(h, &s);
-    return s.largest_free_block;
-}
-#elif defined(HEAP_FUZZ_LLFF)
-typedef mem_llff_t heap_t;
-#define H_INIT mem_llff_init
-#define H_ALLOC mem_llff_alloc
-#define H_ALIGNED mem_llff_aligned_alloc
-#define H_CALLOC mem_llff_calloc
-#define H_REALLOC mem_llff_realloc
-#define H_FREE mem_llff_free
-#define H_CHECK(h) mem_llff_check((h), NULL)
-static size_t H_LARGEST(const heap_t *h)
-{
-    mem_llff_stats_t s;
-    mem_llff_stats(h, &s);
-    return s.largest_free_block;
-}
-#else
-#error "define HEAP_FUZZ_TLSF or HEAP_FUZZ_LLFF"
+/* The heap under test: its operations table, named by the build
+ * (-DHEAP_FUZZ_OPS=mem_tlsf_ops, ...; tests/heap/BUILD builds one fuzzer
+ * per heap from this file). */
+#ifndef HEAP_FUZZ_OPS
+#error "define HEAP_FUZZ_OPS as a heap's operations table (mem_tlsf_ops, ...)"
 #endif
+
+static union {
+    mem_tlsf_t tlsf;
+    mem_llff_t llff;
+} state;
+
+static size_t largest_free(mem_heap_t h)
+{
+    mem_heap_stats_t s;
+    if (mem_heap_stats(h, &s) != MEM_OK) {
+        abort();
+    }
+    return s.largest_free_block;
+}
 
 #define SLOTS 32
 
@@ -69,9 +56,9 @@ static void verify(const unsigned char *p, size_t n, unsigned char fill)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
     mem_failure_hook_set(on_failure, NULL);
-    heap_t heap;
+    const mem_heap_t heap = {&HEAP_FUZZ_OPS, &state};
     size_t arena_n = len > 0 ? 64u + (size_t)data[0] * 32u : sizeof(arena);
-    if (H_INIT(&heap, arena, arena_n) != MEM_OK) {
+    if (mem_heap_init(heap, arena, arena_n) != MEM_OK) {
         abort();
     }
     unsigned char *ptr[SLOTS] = {0};
@@ -86,12 +73,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
             if (ptr[slot] == NULL) {
                 unsigned char *p;
                 if (op == 0) {
-                    p = H_ALLOC(&heap, n);
+                    p = mem_heap_alloc(heap, n);
                 } else if (op == 1) {
-                    p = H_ALIGNED(&heap, (size_t)1 << (data[i + 1] & 11u), n & 511u);
+                    p = mem_heap_aligned_alloc(heap, (size_t)1 << (data[i + 1] & 11u), n & 511u);
                     n &= 511u;
                 } else {
-                    p = H_CALLOC(&heap, n & 15u, n >> 4);
+                    p = mem_heap_calloc(heap, n & 15u, n >> 4);
                     n = (n & 15u) * (n >> 4);
                     if (p != NULL) {
                         verify(p, n, 0);
@@ -108,14 +95,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
         case 3: case 4: case 5: /* free */
             if (ptr[slot] != NULL) {
                 verify(ptr[slot], size[slot], fill[slot]);
-                if (H_FREE(&heap, ptr[slot]) != MEM_OK) {
+                if (mem_heap_free(heap, ptr[slot]) != MEM_OK) {
                     abort();
                 }
                 ptr[slot] = NULL;
             }
             break;
         case 6: { /* realloc (slot may be empty: acts as alloc) */
-            unsigned char *q = H_REALLOC(&heap, ptr[slot], n);
+            unsigned char *q = mem_heap_realloc(heap, ptr[slot], n);
             if (q != NULL) {
                 size_t keep = ptr[slot] != NULL && size[slot] < n ? size[slot] : n;
                 if (ptr[slot] != NULL) {
@@ -131,32 +118,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
             break;
         }
         default: { /* the largest free block must be allocatable */
-            size_t big = H_LARGEST(&heap);
+            size_t big = largest_free(heap);
             if (big != 0u && ptr[slot] == NULL) {
-                unsigned char *p = H_ALLOC(&heap, big);
+                unsigned char *p = mem_heap_alloc(heap, big);
                 if (p == NULL) {
                     abort();
                 }
-                if (H_FREE(&heap, p) != MEM_OK) {
+                if (mem_heap_free(heap, p) != MEM_OK) {
                     abort();
                 }
             }
-            if (H_ALLOC(&heap, big + 1u) != NULL) {
+            if (mem_heap_alloc(heap, big + 1u) != NULL) {
                 abort();
             }
             break;
         }
         }
-        if (H_CHECK(&heap) != MEM_OK) {
+        if (mem_heap_check(heap, NULL) != MEM_OK) {
             abort();
         }
     }
     for (unsigned s = 0; s < SLOTS; s++) {
-        if (ptr[s] != NULL && H_FREE(&heap, ptr[s]) != MEM_OK) {
+        if (ptr[s] != NULL && mem_heap_free(heap, ptr[s]) != MEM_OK) {
             abort();
         }
     }
-    if (H_CHECK(&heap) != MEM_OK) {
+    if (mem_heap_check(heap, NULL) != MEM_OK) {
         abort();
     }
     mem_failure_hook_set(NULL, NULL);

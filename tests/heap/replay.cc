@@ -26,60 +26,20 @@
 #include <vector>
 
 extern "C" {
+#include "mem/heap.h"
 #include "mem/llff.h"
 #include "mem/tlsf.h"
 }
 
 namespace {
 
-struct HeapOps {
-    std::string name;
-    void *(*alloc)(void *, size_t, size_t);
-    void *(*realloc)(void *, void *, size_t);
-    mem_status_t (*free)(void *, void *);
-    mem_status_t (*check)(void *, const char **);
-    size_t (*peak)(void *);
-    size_t (*in_use)(void *);
-    size_t (*largest)(void *);
-    uint32_t (*failed)(void *);
-};
+// The heaps by name (mem/heap.h operations tables).
+const mem_heap_ops_t *const kHeaps[] = {&mem_tlsf_ops, &mem_llff_ops};
 
-HeapOps tlsf_ops() {
-    return {"tlsf",
-            [](void *h, size_t al, size_t n) {
-                return mem_tlsf_aligned_alloc(static_cast<mem_tlsf_t *>(h), al, n);
-            },
-            [](void *h, void *p, size_t n) { return mem_tlsf_realloc(static_cast<mem_tlsf_t *>(h), p, n); },
-            [](void *h, void *p) { return mem_tlsf_free(static_cast<mem_tlsf_t *>(h), p); },
-            [](void *h, const char **why) {
-                mem_tlsf_fault_t f;
-                mem_status_t st = mem_tlsf_check(static_cast<mem_tlsf_t *>(h), &f);
-                *why = f.reason;
-                return st;
-            },
-            [](void *h) { mem_tlsf_stats_t s; mem_tlsf_stats(static_cast<mem_tlsf_t *>(h), &s); return s.peak_bytes_in_use; },
-            [](void *h) { mem_tlsf_stats_t s; mem_tlsf_stats(static_cast<mem_tlsf_t *>(h), &s); return s.bytes_in_use; },
-            [](void *h) { mem_tlsf_stats_t s; mem_tlsf_stats(static_cast<mem_tlsf_t *>(h), &s); return s.largest_free_block; },
-            [](void *h) { mem_tlsf_stats_t s; mem_tlsf_stats(static_cast<mem_tlsf_t *>(h), &s); return s.failed_allocs; }};
-}
-
-HeapOps llff_ops() {
-    return {"llff",
-            [](void *h, size_t al, size_t n) {
-                return mem_llff_aligned_alloc(static_cast<mem_llff_t *>(h), al, n);
-            },
-            [](void *h, void *p, size_t n) { return mem_llff_realloc(static_cast<mem_llff_t *>(h), p, n); },
-            [](void *h, void *p) { return mem_llff_free(static_cast<mem_llff_t *>(h), p); },
-            [](void *h, const char **why) {
-                mem_llff_fault_t f;
-                mem_status_t st = mem_llff_check(static_cast<mem_llff_t *>(h), &f);
-                *why = f.reason;
-                return st;
-            },
-            [](void *h) { mem_llff_stats_t s; mem_llff_stats(static_cast<mem_llff_t *>(h), &s); return s.peak_bytes_in_use; },
-            [](void *h) { mem_llff_stats_t s; mem_llff_stats(static_cast<mem_llff_t *>(h), &s); return s.bytes_in_use; },
-            [](void *h) { mem_llff_stats_t s; mem_llff_stats(static_cast<mem_llff_t *>(h), &s); return s.largest_free_block; },
-            [](void *h) { mem_llff_stats_t s; mem_llff_stats(static_cast<mem_llff_t *>(h), &s); return s.failed_allocs; }};
+mem_heap_stats_t stats_of(mem_heap_t h) {
+    mem_heap_stats_t s{};
+    (void)mem_heap_stats(h, &s);
+    return s;
 }
 
 // Pattern byte i of block `id`.
@@ -150,10 +110,10 @@ int main(int argc, char **argv) {
             path = a;
         }
     }
-    HeapOps ops;
-    if (heap_name == "tlsf") ops = tlsf_ops();
-    else if (heap_name == "llff") ops = llff_ops();
-    else usage("--heap must be tlsf or llff");
+    const mem_heap_ops_t *ops = nullptr;
+    for (const mem_heap_ops_t *o : kHeaps)
+        if (heap_name == o->name) ops = o;
+    if (ops == nullptr) usage("--heap must be tlsf or llff");
 
     std::ifstream file;
     std::istream *in = &std::cin;
@@ -167,11 +127,12 @@ int main(int argc, char **argv) {
     std::unique_ptr<unsigned char[]> raw(new (std::nothrow) unsigned char[arena_bytes + 64]);
     if (!raw) usage("cannot allocate the arena");
     unsigned char *arena = raw.get() + (64 - reinterpret_cast<uintptr_t>(raw.get()) % 64) % 64;
-    mem_tlsf_t tlsf;
-    mem_llff_t llff;
-    void *heap = heap_name == "tlsf" ? static_cast<void *>(&tlsf) : static_cast<void *>(&llff);
-    mem_status_t st = heap_name == "tlsf" ? mem_tlsf_init(&tlsf, arena, arena_bytes)
-                                          : mem_llff_init(&llff, arena, arena_bytes);
+    union {
+        mem_tlsf_t tlsf;
+        mem_llff_t llff;
+    } state;
+    const mem_heap_t heap{ops, &state};
+    mem_status_t st = mem_heap_init(heap, arena, arena_bytes);
     if (st != MEM_OK) {
         std::fprintf(stderr, "replay: heap init failed: %s\n", mem_status_name(st));
         return 2;
@@ -258,7 +219,7 @@ int main(int argc, char **argv) {
         if (op == "a") {
             if (it != live.end()) fail_line("id " + tok[1] + " is already live");
             dead.erase(id);
-            auto *p = static_cast<unsigned char *>(ops.alloc(heap, align, size));
+            auto *p = static_cast<unsigned char *>(mem_heap_aligned_alloc(heap, align, size));
             n_alloc++;
             if (p == nullptr) {
                 dead.insert(id);
@@ -283,14 +244,14 @@ int main(int argc, char **argv) {
                 if (!verify(id, b.p, b.n)) break;
                 spans.erase(reinterpret_cast<uintptr_t>(b.p));
                 if (last_placed == b.p) last_placed = nullptr;
-            if (ops.free(heap, b.p) != MEM_OK && violation.empty())
+            if (mem_heap_free(heap, b.p) != MEM_OK && violation.empty())
                     violation = "line " + std::to_string(line_no) + ": free refused a live block";
                 live.erase(it);
                 live_requested -= b.n;
             } else {
                 n_realloc++;
                 if (!verify(id, b.p, b.n)) break;
-                auto *q = static_cast<unsigned char *>(ops.realloc(heap, b.p, size));
+                auto *q = static_cast<unsigned char *>(mem_heap_realloc(heap, b.p, size));
                 if (q == nullptr) {
                     if (!verify(id, b.p, b.n)) break;  // old block must be intact
                     continue;
@@ -308,14 +269,15 @@ int main(int argc, char **argv) {
         if (line_no == corrupt_at && last_placed != nullptr && last_placed_n != 0) last_placed[0] ^= 0xFF;
         if (!g_misuse.empty() && violation.empty()) violation = "line " + std::to_string(line_no) + ": " + g_misuse;
         if (check_every != 0 && n_ops % check_every == 0 && violation.empty()) {
-            const char *why = nullptr;
-            if (ops.check(heap, &why) != MEM_OK)
-                violation = "line " + std::to_string(line_no) + ": integrity: " + (why ? why : "?");
+            mem_heap_fault_t f{};
+            if (mem_heap_check(heap, &f) != MEM_OK)
+                violation = "line " + std::to_string(line_no) + ": integrity: " + (f.reason ? f.reason : "?");
         }
     }
-    const char *why = nullptr;
+    mem_heap_fault_t fault{};
     std::string integrity = "ok";
-    if (ops.check(heap, &why) != MEM_OK) integrity = why != nullptr ? why : "corrupt";
+    if (mem_heap_check(heap, &fault) != MEM_OK) integrity = fault.reason != nullptr ? fault.reason : "corrupt";
+    const mem_heap_stats_t end = stats_of(heap);
     if (violation.empty() && integrity != "ok") violation = "integrity: " + integrity;
     if (violation.empty() && !g_misuse.empty()) violation = g_misuse;
 
@@ -324,8 +286,8 @@ int main(int argc, char **argv) {
         ", \"frees\": %" PRIu64 ", \"reallocs\": %" PRIu64 ", \"failed_allocs\": %u, \"skipped_ops\": %" PRIu64
         ", \"peak_bytes_in_use\": %zu, \"peak_requested_bytes\": %" PRIu64 ", \"bytes_in_use\": %zu"
         ", \"live_blocks\": %zu, \"largest_free_block\": %zu, \"integrity\": \"%s\"",
-        ops.name.c_str(), arena_bytes, n_ops, n_alloc, n_free, n_realloc, ops.failed(heap), n_skipped,
-        ops.peak(heap), peak_requested, ops.in_use(heap), live.size(), ops.largest(heap),
+        ops->name, arena_bytes, n_ops, n_alloc, n_free, n_realloc, end.failed_allocs, n_skipped,
+        end.peak_bytes_in_use, peak_requested, end.bytes_in_use, live.size(), end.largest_free_block,
         json_escape(integrity).c_str());
     if (!violation.empty()) std::printf(", \"violation\": \"%s\"", json_escape(violation).c_str());
     std::printf("}\n");

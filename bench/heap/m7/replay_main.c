@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "bsp/board.h"
+#include "mem/heap.h"
 #include "mem/llff.h"
 #include "mem/tlsf.h"
 
@@ -41,55 +42,18 @@ extern const uint32_t heap_trace_words[];
 #define BENCH_ARENA_START 0x60000000u
 #define BENCH_ARENA_MAX (16u * 1024u * 1024u)
 
-typedef void *(*alloc_fn)(void *heap, size_t size);
-typedef void *(*aligned_fn)(void *heap, size_t alignment, size_t size);
-typedef void *(*realloc_fn)(void *heap, void *ptr, size_t size);
-typedef mem_status_t (*free_fn)(void *heap, void *ptr);
-
-typedef struct heap_ops {
-    const char *name;
-    void *heap;
-    mem_status_t (*init)(void *heap, void *arena, size_t size);
-    alloc_fn alloc;
-    aligned_fn aligned;
-    realloc_fn realloc;
-    free_fn free;
-    mem_status_t (*check)(const void *heap);
-    uint32_t (*failed)(const void *heap);
-} heap_ops_t;
-
 static mem_tlsf_t tlsf;
 static mem_llff_t llff;
 
-/* Adapters with uniform signatures. Each timed call goes through one: it
- * tail-calls the heap function (one branch), exactly like empty_alloc_v
- * does, so subtracting the empty call leaves the heap function's own
- * instructions minus one (the empty function's return). */
-static mem_status_t tlsf_init_v(void *h, void *a, size_t n) { return mem_tlsf_init(h, a, n); }
-static mem_status_t llff_init_v(void *h, void *a, size_t n) { return mem_llff_init(h, a, n); }
-static mem_status_t tlsf_check_v(const void *h) { return mem_tlsf_check(h, NULL); }
-static mem_status_t llff_check_v(const void *h) { return mem_llff_check(h, NULL); }
-static uint32_t tlsf_failed_v(const void *h)
-{
-    mem_tlsf_stats_t s;
-    mem_tlsf_stats(h, &s);
-    return s.failed_allocs;
-}
-static uint32_t llff_failed_v(const void *h)
-{
-    mem_llff_stats_t s;
-    mem_llff_stats(h, &s);
-    return s.failed_allocs;
-}
-
-static void *tlsf_alloc_v(void *h, size_t n) { return mem_tlsf_alloc(h, n); }
-static void *tlsf_aligned_v(void *h, size_t a, size_t n) { return mem_tlsf_aligned_alloc(h, a, n); }
-static void *tlsf_realloc_v(void *h, void *p, size_t n) { return mem_tlsf_realloc(h, p, n); }
-static mem_status_t tlsf_free_v(void *h, void *p) { return mem_tlsf_free(h, p); }
-static void *llff_alloc_v(void *h, size_t n) { return mem_llff_alloc(h, n); }
-static void *llff_aligned_v(void *h, size_t a, size_t n) { return mem_llff_aligned_alloc(h, a, n); }
-static void *llff_realloc_v(void *h, void *p, size_t n) { return mem_llff_realloc(h, p, n); }
-static mem_status_t llff_free_v(void *h, void *p) { return mem_llff_free(h, p); }
+/* Every heap through mem/heap.h. Each timed call goes through the heap's
+ * operations table, whose entries tail-call the heap function (one branch),
+ * exactly like empty_alloc_v does, so subtracting the empty call leaves the
+ * heap function's own instructions minus one (the empty function's
+ * return). */
+static const mem_heap_t HEAPS[] = {
+    {&mem_tlsf_ops, &tlsf},
+    {&mem_llff_ops, &llff},
+};
 
 /* The empty call whose cost is subtracted: same shape, does nothing. */
 __attribute__((noinline)) void *heap_bench_empty(void *h, size_t n)
@@ -98,13 +62,6 @@ __attribute__((noinline)) void *heap_bench_empty(void *h, size_t n)
     return NULL;
 }
 static void *empty_alloc_v(void *h, size_t n) { return heap_bench_empty(h, n); }
-
-static const heap_ops_t HEAPS[] = {
-    {"tlsf", &tlsf, tlsf_init_v, tlsf_alloc_v, tlsf_aligned_v, tlsf_realloc_v,
-     tlsf_free_v, tlsf_check_v, tlsf_failed_v},
-    {"llff", &llff, llff_init_v, llff_alloc_v, llff_aligned_v, llff_realloc_v,
-     llff_free_v, llff_check_v, llff_failed_v},
-};
 
 typedef struct tally {
     uint32_t n, max;
@@ -171,23 +128,23 @@ static int tag_ok(const void *p, uint32_t size, uint32_t slot)
     return v == slot;
 }
 
-static int replay(const heap_ops_t *h, void **slots, uint32_t *sizes,
+static int replay(const mem_heap_t *h, void **slots, uint32_t *sizes,
                   uint8_t *arena, size_t arena_bytes)
 {
     tally_t ta = {0}, tg = {0}, tf = {0}, tr = {0}, te = {0};
     uint32_t tag_errors = 0;
     memset(slots, 0, heap_trace_slots * sizeof(void *));
-    if (h->init(h->heap, arena, arena_bytes) != MEM_OK) {
+    if (mem_heap_init(*h, arena, arena_bytes) != MEM_OK) {
         put("heap=");
-        put(h->name);
+        put(h->ops->name);
         put(" init failed\n");
         return 0;
     }
     /* Empty-call cost, same timing code as below. */
-    volatile alloc_fn empty = empty_alloc_v;
+    void *(*volatile empty)(void *, size_t) = empty_alloc_v;
     for (int i = 0; i < 64; i++) {
         uint32_t t0 = bsp_cycles();
-        void *p = empty(h->heap, 16u);
+        void *p = empty(h->instance, 16u);
         uint32_t t1 = bsp_cycles();
         __asm__ volatile("" ::"r"(p));
         tally_add(&te, t1 - t0);
@@ -203,12 +160,12 @@ static int replay(const heap_ops_t *h, void **slots, uint32_t *sizes,
             void *p;
             if (align <= 8u) {
                 t0 = bsp_cycles();
-                p = h->alloc(h->heap, size);
+                p = h->ops->alloc(h->instance, size);
                 t1 = bsp_cycles();
                 tally_add(&ta, t1 - t0);
             } else {
                 t0 = bsp_cycles();
-                p = h->aligned(h->heap, align, size);
+                p = h->ops->aligned_alloc(h->instance, align, size);
                 t1 = bsp_cycles();
                 tally_add(&tg, t1 - t0);
             }
@@ -224,7 +181,7 @@ static int replay(const heap_ops_t *h, void **slots, uint32_t *sizes,
             }
             tag_errors += !tag_ok(p, sizes[slot], slot);
             uint32_t t0 = bsp_cycles();
-            mem_status_t st = h->free(h->heap, p);
+            mem_status_t st = h->ops->free(h->instance, p);
             uint32_t t1 = bsp_cycles();
             tally_add(&tf, t1 - t0);
             tag_errors += st != MEM_OK;
@@ -236,7 +193,7 @@ static int replay(const heap_ops_t *h, void **slots, uint32_t *sizes,
             }
             tag_errors += !tag_ok(p, sizes[slot], slot);
             uint32_t t0 = bsp_cycles();
-            void *q = h->realloc(h->heap, p, size);
+            void *q = h->ops->realloc(h->instance, p, size);
             uint32_t t1 = bsp_cycles();
             tally_add(&tr, t1 - t0);
             if (q != NULL) {
@@ -248,9 +205,11 @@ static int replay(const heap_ops_t *h, void **slots, uint32_t *sizes,
             }
         }
     }
-    mem_status_t check = h->check(h->heap);
+    mem_status_t check = mem_heap_check(*h, NULL);
+    mem_heap_stats_t stats = {0};
+    (void)mem_heap_stats(*h, &stats);
     put("heap=");
-    put(h->name);
+    put(h->ops->name);
     put_kv("arena", arena_bytes);
     put_kv("ops", heap_trace_ops);
     put_kv("empty", te.max);
@@ -258,7 +217,7 @@ static int replay(const heap_ops_t *h, void **slots, uint32_t *sizes,
     put_tally("aligned", &tg);
     put_tally("free", &tf);
     put_tally("realloc", &tr);
-    put_kv("failed", h->failed(h->heap));
+    put_kv("failed", stats.failed_allocs);
     put_kv("tag_errors", tag_errors);
     put(check == MEM_OK ? " check=ok\n" : " check=corrupt\n");
     return tag_errors == 0u && check == MEM_OK;

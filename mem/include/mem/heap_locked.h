@@ -1,75 +1,56 @@
 /*
- * mem/heap_locked.h — one heap (mem/tlsf.h or mem/llff.h) shared by threads
- * and interrupt handlers.
+ * mem/heap_locked.h — any heap (mem/heap.h: mem_tlsf_ops, mem_llff_ops, ...)
+ * shared by threads and interrupt handlers.
  *
- * Every call runs the underlying heap operation between MEM_CRITICAL_ENTER()
+ * Every call runs the wrapped heap's operation between MEM_CRITICAL_ENTER()
  * and MEM_CRITICAL_EXIT() (mem/config.h). On Cortex-M the default masks
  * interrupts (PRIMASK), so the time interrupts stay masked is the cost of the
  * underlying call: bounded for TLSF (O(1)), proportional to the number of
  * free blocks for first-fit. Zeroing (calloc) and copying (realloc that
  * moves) also happen inside the critical section.
  *
- * This is the interface a malloc/free retarget layer calls. The OOM hook and
- * the failure hook run inside the critical section: they must not call back
- * into this heap.
+ * The wrapper is itself a heap: mem_heap_locked_ops with a
+ * mem_heap_locked_t * instance, so code written over mem/heap.h can be
+ * handed the locked heap unchanged (like Pigweed's SynchronizedAllocator).
+ * The OOM hook and the failure hook run inside the critical section: they
+ * must not call back into this wrapper.
  */
 #ifndef MEM_HEAP_LOCKED_H
 #define MEM_HEAP_LOCKED_H
 
 #include <stddef.h>
 
-#include "mem/llff.h"
+#include "mem/heap.h"
 #include "mem/status.h"
-#include "mem/tlsf.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-typedef enum mem_heap_kind {
-    MEM_HEAP_NONE = 0,
-    MEM_HEAP_TLSF,
-    MEM_HEAP_LLFF,
-} mem_heap_kind_t;
-
-/* Which heap is wrapped. Treat the fields as private. */
+/* The wrapped heap. Treat the fields as private. All-zero = uninitialised. */
 typedef struct mem_heap_locked {
-    mem_heap_kind_t kind;
-    union {
-        mem_tlsf_t *tlsf;
-        mem_llff_t *llff;
-    } heap;
+    mem_heap_t heap;
 } mem_heap_locked_t;
 
-/* Heap-independent statistics (see mem_tlsf_stats_t / mem_llff_stats_t). */
-typedef struct mem_heap_locked_stats {
-    size_t arena_bytes;
-    size_t bytes_in_use;
-    size_t peak_bytes_in_use;
-    size_t free_bytes;
-    size_t largest_free_block; /* largest request alloc satisfies now */
-    uint32_t live_blocks;
-    uint32_t alloc_count;
-    uint32_t failed_allocs;
-} mem_heap_locked_stats_t;
-
 /*
- * Wrap an initialised heap. The heap must not be used directly afterwards.
- * O(1). Call before the wrapper is shared.
- * Returns MEM_OK or MEM_ERR_ARG (locked or heap NULL).
+ * Wrap a heap (its instance already initialised, or initialised later with
+ * mem_heap_locked_init_arena). The heap must not be used directly
+ * afterwards. O(1). Call before the wrapper is shared; not ISR-safe.
+ * Returns MEM_OK or MEM_ERR_ARG (locked, heap.ops or heap.instance NULL;
+ * locked untouched).
  */
-mem_status_t mem_heap_locked_init_tlsf(mem_heap_locked_t *locked,
-                                       mem_tlsf_t *heap);
-mem_status_t mem_heap_locked_init_llff(mem_heap_locked_t *locked,
-                                       mem_llff_t *heap);
+mem_status_t mem_heap_locked_init(mem_heap_locked_t *locked, mem_heap_t heap);
 
 /*
  * The operations below take the critical section and forward to the wrapped
  * heap; complexity, results and failure statuses are those of the wrapped
- * function (mem_tlsf_* / mem_llff_*). ISR-safe: callable from threads and
- * from ISRs of any priority masked by MEM_CRITICAL_ENTER. An uninitialised
- * wrapper (kind MEM_HEAP_NONE) returns NULL / MEM_ERR_ARG / 0.
+ * operation (mem/heap.h). ISR-safe: callable from threads and from ISRs of
+ * any priority masked by MEM_CRITICAL_ENTER. A NULL or uninitialised
+ * wrapper returns NULL / MEM_ERR_ARG / 0 (not reported).
  */
+/* (Re)initialise the wrapped heap over `arena` (mem_heap_init). */
+mem_status_t mem_heap_locked_init_arena(mem_heap_locked_t *locked,
+                                        void *arena, size_t size);
 void *mem_heap_locked_alloc(mem_heap_locked_t *locked, size_t size);
 void *mem_heap_locked_aligned_alloc(mem_heap_locked_t *locked,
                                     size_t alignment, size_t size);
@@ -78,17 +59,27 @@ void *mem_heap_locked_calloc(mem_heap_locked_t *locked, size_t count,
 void *mem_heap_locked_realloc(mem_heap_locked_t *locked, void *ptr,
                               size_t size);
 mem_status_t mem_heap_locked_free(mem_heap_locked_t *locked, void *ptr);
-size_t mem_heap_locked_usable_size(mem_heap_locked_t *locked, const void *ptr);
+size_t mem_heap_locked_usable_size(const mem_heap_locked_t *locked,
+                                   const void *ptr);
+void mem_heap_locked_oom_hook_set(mem_heap_locked_t *locked,
+                                  mem_heap_oom_hook_t hook, void *context);
 
 /* Statistics under the lock. O(1) for TLSF, O(free blocks) for first-fit.
- * Returns MEM_OK or MEM_ERR_ARG (NULL argument or uninitialised wrapper). */
-mem_status_t mem_heap_locked_stats(mem_heap_locked_t *locked,
-                                   mem_heap_locked_stats_t *out);
+ * Returns MEM_OK or MEM_ERR_ARG (NULL argument or uninitialised wrapper;
+ * out untouched). */
+mem_status_t mem_heap_locked_stats(const mem_heap_locked_t *locked,
+                                   mem_heap_stats_t *out);
 
 /* Integrity walk under the lock (O(blocks) with interrupts masked: for
  * tests and diagnostics). Returns MEM_OK, MEM_ERR_ARG or MEM_ERR_CORRUPT
- * (reported through mem_failure_report). */
-mem_status_t mem_heap_locked_check(mem_heap_locked_t *locked);
+ * (reported through mem_failure_report; `fault`, may be NULL, gets the
+ * first inconsistency). */
+mem_status_t mem_heap_locked_check(const mem_heap_locked_t *locked,
+                                   mem_heap_fault_t *fault);
+
+/* The wrapper as a heap (mem/heap.h); instance: mem_heap_locked_t *. Its
+ * init is mem_heap_locked_init_arena. */
+extern const mem_heap_ops_t mem_heap_locked_ops;
 
 #ifdef __cplusplus
 }

@@ -51,6 +51,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem/heap.h"
 #include "mem/status.h"
 
 #ifdef __cplusplus
@@ -61,10 +62,6 @@ extern "C" {
 #define MEM_LLFF_ARENA_MAX ((size_t)1u << 30)
 #define MEM_LLFF_BLOCK_OVERHEAD 8u
 #define MEM_LLFF_ALIGN 8u
-
-/* Out-of-memory hook; same contract as mem_tlsf_oom_hook_t (mem/tlsf.h). */
-typedef void (*mem_llff_oom_hook_t)(const void *heap, size_t size,
-                                    size_t alignment, void *context);
 
 /* Heap state. Treat every field as private; use the functions below. */
 typedef struct mem_llff {
@@ -80,28 +77,9 @@ typedef struct mem_llff {
     size_t peak;
     uint32_t allocs;
     uint32_t failed;
-    mem_llff_oom_hook_t oom_hook;
+    mem_heap_oom_hook_t oom_hook;
     void *oom_context;
 } mem_llff_t;
-
-typedef struct mem_llff_stats {
-    size_t arena_bytes;        /* bytes managed (arena after trimming) */
-    size_t bytes_in_use;       /* sum of in-use block sizes, headers included */
-    size_t peak_bytes_in_use;  /* maximum bytes_in_use since init */
-    size_t free_bytes;         /* arena_bytes - bytes_in_use */
-    size_t largest_free_block; /* EXACT: largest payload mem_llff_alloc will
-                                  satisfy now. Costs a walk of the free list
-                                  (O(free blocks)); everything else is O(1). */
-    uint32_t free_blocks;      /* free-list length (found by the same walk) */
-    uint32_t live_blocks;
-    uint32_t alloc_count;
-    uint32_t failed_allocs;
-} mem_llff_stats_t;
-
-typedef struct mem_llff_fault {
-    const char *reason;
-    const void *block;
-} mem_llff_fault_t;
 
 /*
  * Initialise `heap` over `arena` (`size` bytes). O(1). Not ISR-safe against
@@ -166,12 +144,18 @@ mem_status_t mem_llff_free(mem_llff_t *heap, void *ptr);
 size_t mem_llff_usable_size(const mem_llff_t *heap, const void *ptr);
 
 /* Install (NULL removes) the out-of-memory hook. O(1). No failure status. */
-void mem_llff_oom_hook_set(mem_llff_t *heap, mem_llff_oom_hook_t hook,
+void mem_llff_oom_hook_set(mem_llff_t *heap, mem_heap_oom_hook_t hook,
                            void *context);
 
-/* Statistics. O(free blocks) because of largest_free_block/free_blocks;
- * all other fields are kept up to date in O(1). Not reentrant. */
-void mem_llff_stats(const mem_llff_t *heap, mem_llff_stats_t *out);
+/* Statistics (mem/heap.h; free_bytes is arena_bytes - bytes_in_use).
+ * O(free blocks) because of largest_free_block (a walk of the free list);
+ * all other fields are kept up to date in O(1). Not reentrant.
+ * Returns MEM_OK, or MEM_ERR_ARG (heap or out NULL; out untouched). */
+mem_status_t mem_llff_stats(const mem_llff_t *heap, mem_heap_stats_t *out);
+
+/* Free-list length (a walk: O(free blocks)); 0 for heap NULL. Not
+ * reentrant. No failure status. */
+uint32_t mem_llff_free_blocks(const mem_llff_t *heap);
 
 /*
  * Walk all blocks and the free list and verify every invariant (sizes, tags,
@@ -179,7 +163,10 @@ void mem_llff_stats(const mem_llff_t *heap, mem_llff_stats_t *out);
  * Returns MEM_OK, MEM_ERR_ARG (heap NULL) or MEM_ERR_CORRUPT (reported
  * through mem_failure_report); `fault` (may be NULL) gets the first problem.
  */
-mem_status_t mem_llff_check(const mem_llff_t *heap, mem_llff_fault_t *fault);
+mem_status_t mem_llff_check(const mem_llff_t *heap, mem_heap_fault_t *fault);
+
+/* The operations table of this heap (mem/heap.h); instance: mem_llff_t *. */
+extern const mem_heap_ops_t mem_llff_ops;
 
 #ifdef __cplusplus
 }

@@ -29,22 +29,30 @@
 #ifndef MEM_MALLOC_RETARGET_H
 #define MEM_MALLOC_RETARGET_H
 
-#include <stdbool.h>
-
-#include "mem/heap_locked.h"
+#include "mem/heap.h"
+#include "mem/status.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /*
+ * The heap behind malloc, chosen at link time: //mem:malloc_retarget_tlsf
+ * and //mem:malloc_retarget_llff each define it (a TLSF or first-fit
+ * instance in .bss). To serve malloc from another mem/heap.h heap, depend
+ * on //mem:malloc_retarget_core and define this handle yourself. The
+ * instance is initialised over [__heap_start, __heap_end) on first use.
+ */
+extern const mem_heap_t mem_malloc_retarget_heap;
+
+/*
  * Statistics of the malloc heap (initialising it if that has not happened
  * yet). O(1) for TLSF, O(free blocks) for first-fit; runs inside the
  * critical section; callable from any context.
- * Returns false (out untouched) when out is NULL or the heap region is too
- * small to hold a heap.
+ * Returns MEM_OK, or (out untouched) MEM_ERR_ARG when out is NULL and
+ * MEM_ERR_SIZE when the heap region is too small to hold a heap.
  */
-bool mem_malloc_retarget_stats(mem_heap_locked_stats_t *out);
+mem_status_t mem_malloc_retarget_stats(mem_heap_stats_t *out);
 
 #ifdef __cplusplus
 }

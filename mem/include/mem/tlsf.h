@@ -9,6 +9,7 @@
  *
  * NOT REENTRANT: the bare heap must be used from one context at a time. For
  * use from several threads or from ISRs, wrap it with mem/heap_locked.h.
+ * Through mem/heap.h the same heap is reached as mem_tlsf_ops.
  *
  * ---- Arena limits (checked by mem_tlsf_init) -------------------------------
  *   alignment  the arena start must be 8-byte aligned      (else MEM_ERR_ALIGN)
@@ -74,6 +75,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem/heap.h"
 #include "mem/status.h"
 
 #ifdef __cplusplus
@@ -102,15 +104,6 @@ extern "C" {
 #define MEM_TLSF_MAP_WORDS \
     ((MEM_TLSF_FL_COUNT * MEM_TLSF_SL_COUNT + 31u) / 32u + 1u)
 
-/*
- * Called when an allocation cannot be satisfied (the C counterpart of Rust's
- * alloc_error_handler), before the allocating call returns NULL. `size` is
- * the requested size (SIZE_MAX when count*size overflowed in calloc),
- * `alignment` the requested alignment. Runs in the caller's context; it may
- * free memory of this heap (the failed call does not retry) or not return.
- */
-typedef void (*mem_tlsf_oom_hook_t)(const void *heap, size_t size,
-                                    size_t alignment, void *context);
 
 /* Heap state. Treat every field as private; use the functions below. */
 typedef struct mem_tlsf {
@@ -129,36 +122,12 @@ typedef struct mem_tlsf {
                              that moved or created a block) */
     uint32_t frees;       /* blocks released; blocks in use = allocs - frees */
     uint32_t failed;      /* allocation requests that returned NULL */
-    mem_tlsf_oom_hook_t oom_hook;
+    mem_heap_oom_hook_t oom_hook;
     void *oom_context;
     uintptr_t first_payload; /* first + 8: payload of the first block */
     uintptr_t block_slots;   /* (max_request - 8) / 8: offsets / 8 at which a
                                 block can start, counted from first */
 } mem_tlsf_t;
-
-typedef struct mem_tlsf_stats {
-    size_t arena_bytes;        /* bytes managed (arena after trimming) */
-    size_t bytes_in_use;       /* sum of in-use block sizes (headers and
-                                  rounding included) */
-    size_t peak_bytes_in_use;  /* maximum bytes_in_use since init */
-    size_t free_bytes;         /* sum of free block sizes (headers included);
-                                  arena_bytes - bytes_in_use - 8 (end marker) */
-    size_t largest_free_block; /* EXACT: the largest size mem_tlsf_alloc will
-                                  satisfy right now (0 if none) */
-    size_t largest_free_bound; /* upper bound on the payload of the largest
-                                  free block: the true value lies in
-                                  [largest_free_block, largest_free_bound];
-                                  the gap is < 1/16 of the block size */
-    uint32_t live_blocks;      /* blocks currently in use */
-    uint32_t alloc_count;      /* successful allocations since init */
-    uint32_t failed_allocs;    /* allocations that returned NULL since init */
-} mem_tlsf_stats_t;
-
-/* First inconsistency found by mem_tlsf_check. */
-typedef struct mem_tlsf_fault {
-    const char *reason; /* static string, e.g. "prev_size mismatch" */
-    const void *block;  /* address of the offending block header (or NULL) */
-} mem_tlsf_fault_t;
 
 /*
  * Initialise `heap` over `arena` (`size` bytes). The arena is owned by the
@@ -234,14 +203,23 @@ size_t mem_tlsf_usable_size(const mem_tlsf_t *heap, const void *ptr);
  * Install (or, with NULL, remove) the out-of-memory hook of this heap.
  * O(1). Set it before the heap is shared. No failure status.
  */
-void mem_tlsf_oom_hook_set(mem_tlsf_t *heap, mem_tlsf_oom_hook_t hook,
+void mem_tlsf_oom_hook_set(mem_tlsf_t *heap, mem_heap_oom_hook_t hook,
                            void *context);
 
 /*
- * Fill *out with the heap statistics. O(1): counters plus two bit scans for
- * largest_free_block. Not reentrant. Does nothing if heap or out is NULL.
+ * Fill *out with the heap statistics (mem/heap.h; free_bytes is
+ * arena_bytes - bytes_in_use - 8, the end marker). O(1): counters plus two
+ * bit scans for largest_free_block. Not reentrant.
+ * Returns MEM_OK, or MEM_ERR_ARG (heap or out NULL; out untouched).
  */
-void mem_tlsf_stats(const mem_tlsf_t *heap, mem_tlsf_stats_t *out);
+mem_status_t mem_tlsf_stats(const mem_tlsf_t *heap, mem_heap_stats_t *out);
+
+/*
+ * Upper bound on the payload of the largest free block: the true value lies
+ * in [largest_free_block, this]; the gap is < 1/16 of the block size.
+ * 0 when nothing is free or heap is NULL. O(1); not reentrant. No failure.
+ */
+size_t mem_tlsf_largest_free_bound(const mem_tlsf_t *heap);
 
 /*
  * Walk every block and every free list and verify all invariants: header
@@ -253,7 +231,10 @@ void mem_tlsf_stats(const mem_tlsf_t *heap, mem_tlsf_stats_t *out);
  * (reported through mem_failure_report with the offending block); `fault`
  * (may be NULL) receives the first inconsistency.
  */
-mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_tlsf_fault_t *fault);
+mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_heap_fault_t *fault);
+
+/* The operations table of this heap (mem/heap.h); instance: mem_tlsf_t *. */
+extern const mem_heap_ops_t mem_tlsf_ops;
 
 #ifdef __cplusplus
 }
