@@ -24,12 +24,8 @@ for src in mem/src/*.c; do
     name=$(basename "$src" .c)
     if [ "$name" = pool_cas ] || [ "$name" = critical ]; then
         continue # hosts only; Cortex-M builds arch/armv7m/*.S (mem/BUILD)
-    elif [ "$name" = malloc_retarget ]; then
-        row "malloc_retarget (tlsf)" "$src" -DMEM_MALLOC_RETARGET_TLSF
-        row "malloc_retarget (llff)" "$src" -DMEM_MALLOC_RETARGET_LLFF
-    else
-        row "$name" "$src"
     fi
+    row "$name" "$src"
 done
 # Cortex-M assembly (mem/src/arch/armv7m): e.g. the pool's alloc/free.
 for src in mem/src/arch/armv7m/*.S; do

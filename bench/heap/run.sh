@@ -69,6 +69,16 @@ for heap in tlsf llff; do
 done
 
 echo
+echo "## Heap interface (mem/heap.h): host instructions per call, direct vs through the table"
+for heap in tlsf llff; do
+    for op in alloc free; do
+        d="$(callgrind_ir "$TMP/ic.out" "loop_${heap}_direct_$op" "$BIN/interface_cost")"
+        o="$(INTERFACE_COST_HEAP=$heap callgrind_ir "$TMP/ic.out" "loop_ops_$op" "$BIN/interface_cost")"
+        echo "$heap $op: direct $d, ops $o, added per call $(( (o - d) / 100000 ))"
+    done
+done
+
+echo
 echo "## Cortex-M7 -Os: code size and longest Thumb-2 path"
 for c in tlsf llff heap_locked; do
     m7_object mem/src/$c.c "$TMP/$c.o" -DNDEBUG
@@ -85,6 +95,8 @@ c = sys.argv[1]
 skip = ("realloc", "calloc", "stats", "check", "usable_size", "oom_hook_set") + (("aligned_alloc",) if c == "tlsf" else ())
 # tlsf: free inlines the merge; the out-of-line release() serves realloc only
 extra = {"mem_%s_%s" % (c, n) for n in skip} | {"corrupt", "poison", "poison_damage"} | ({"release"} if c == "tlsf" else set())
+# the mem/heap.h table forwarders (mem_<heap>_op_*) are not part of the core
+extra |= {"mem_%s_op_%s" % (c, n) for n in ("init", "alloc", "aligned_alloc", "calloc", "realloc", "free", "usable_size", "oom_hook_set", "stats", "check")}
 total = core = 0
 for line in sys.stdin:
     p = line.split()
@@ -93,13 +105,17 @@ for line in sys.stdin:
         if p[3] not in extra: core += n
 print("%s: .text %d B, core (init+alloc+free+helpers) %d B" % (c, total, core))' "$c"
 done
-# malloc retarget object (TLSF flavour) alone
-m7_object mem/src/malloc_retarget.c "$TMP/malloc_retarget.o" -DNDEBUG -DMEM_MALLOC_RETARGET_TLSF
+# malloc retarget objects alone (shared core over mem/heap.h, TLSF handle)
+m7_object mem/src/malloc_retarget.c "$TMP/malloc_retarget.o" -DNDEBUG
 arm-none-eabi-size "$TMP/malloc_retarget.o" | tail -1
+m7_object mem/src/malloc_retarget_tlsf.c "$TMP/malloc_retarget_tlsf.o" -DNDEBUG
+arm-none-eabi-size "$TMP/malloc_retarget_tlsf.o" | tail -1
 # Without section flags: one listing whose branch targets resolve in place.
 # shellcheck disable=SC2086
 arm-none-eabi-gcc $M7_CFLAGS -DNDEBUG -c mem/src/tlsf.c -o "$TMP/tlsf_paths.o"
 arm-none-eabi-objdump -d --no-show-raw-insn "$TMP/tlsf_paths.o" > "$TMP/tlsf.dis"
 echo "tlsf longest Thumb-2 paths (upper bound, instructions):"
 python3 bench/heap/thumb_paths.py "$TMP/tlsf.dis" mem_tlsf_alloc mem_tlsf_free mem_tlsf_aligned_alloc mem_tlsf_realloc | sed 's/^/    /'
+echo "tlsf through mem_tlsf_ops (the forwarder adds its one branch):"
+python3 bench/heap/thumb_paths.py "$TMP/tlsf.dis" mem_tlsf_op_alloc mem_tlsf_op_free | sed 's/^/    /'
 rm -rf "$TMP"
