@@ -78,13 +78,14 @@ static inline mem_status_t heap_corrupt(const void *heap, const char **reason,
 
 /*
  * Define `const mem_heap_ops_t prefix##_ops` for a heap whose functions are
- * prefix##_init, _alloc, ... over state type `type`. The entries are small
- * forwarding functions (not casts of the public functions: calling through
- * a pointer of another type is undefined); each compiles to one tail branch.
+ * `init` (usually prefix##_init) and prefix##_alloc, ... over state type
+ * `type`. The entries are small forwarding functions (not casts of the
+ * public functions: calling through a pointer of another type is
+ * undefined); each compiles to one tail branch.
  */
-#define HEAP_DEFINE_OPS(prefix, type, label, min, max)                        \
+#define HEAP_DEFINE_OPS(prefix, type, init, label, min, max)                 \
     static mem_status_t prefix##_op_init(void *h, void *a, size_t n)         \
-    { return prefix##_init((type *)h, a, n); }                               \
+    { return init((type *)h, a, n); }                                        \
     static void *prefix##_op_alloc(void *h, size_t n)                        \
     { return prefix##_alloc((type *)h, n); }                                 \
     static void *prefix##_op_aligned_alloc(void *h, size_t al, size_t n)     \

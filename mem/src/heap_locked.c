@@ -151,6 +151,5 @@ mem_status_t mem_heap_locked_check(const mem_heap_locked_t *locked,
 
 /* The wrapper's own table: init (re)initialises the wrapped heap; arena
  * limits are not known here (0 / SIZE_MAX: the wrapped heap checks). */
-#define mem_heap_locked_init mem_heap_locked_init_arena
-HEAP_DEFINE_OPS(mem_heap_locked, mem_heap_locked_t, "locked", 0u, SIZE_MAX);
-#undef mem_heap_locked_init
+HEAP_DEFINE_OPS(mem_heap_locked, mem_heap_locked_t, mem_heap_locked_init_arena,
+                "locked", 0u, SIZE_MAX);

@@ -537,5 +537,5 @@ mem_status_t mem_llff_check(const mem_llff_t *heap, mem_heap_fault_t *fault)
     return MEM_OK;
 }
 
-HEAP_DEFINE_OPS(mem_llff, mem_llff_t, "llff", MEM_LLFF_ARENA_MIN,
-                MEM_LLFF_ARENA_MAX);
+HEAP_DEFINE_OPS(mem_llff, mem_llff_t, mem_llff_init, "llff",
+                MEM_LLFF_ARENA_MIN, MEM_LLFF_ARENA_MAX);

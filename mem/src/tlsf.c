@@ -855,5 +855,5 @@ mem_status_t mem_tlsf_check(const mem_tlsf_t *heap, mem_heap_fault_t *fault)
     return MEM_OK;
 }
 
-HEAP_DEFINE_OPS(mem_tlsf, mem_tlsf_t, "tlsf", MEM_TLSF_ARENA_MIN,
-                MEM_TLSF_ARENA_MAX);
+HEAP_DEFINE_OPS(mem_tlsf, mem_tlsf_t, mem_tlsf_init, "tlsf",
+                MEM_TLSF_ARENA_MIN, MEM_TLSF_ARENA_MAX);
