@@ -1,4 +1,4 @@
-// The locked wrapper: every forwarding function for both heaps, and two
+// The locked wrapper over every heap (kHeaps): every forwarding function, itself as a heap, and two
 // threads hammering one heap (run under --config=tsan to prove the locking).
 #include <gtest/gtest.h>
 

@@ -1,4 +1,5 @@
-// Behaviour of both heaps (TLSF and first-fit) through one typed suite.
+// Behaviour of every heap (mem/heap.h tables: TLSF, first-fit) through one
+// value-parametrised suite; heap-specific extras at the end.
 #include <gtest/gtest.h>
 
 #include <algorithm>
