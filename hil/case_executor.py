@@ -1,73 +1,29 @@
 """Runs one suite case on a BoardSession and judges it.
 
+What a command does before, during and after its round trip is its entry in
+the command registry (hil/commands.py); judging is the same for all.
+
 A timeout is a test failure (the board is reset before the next case); an
 infrastructure error is retried once on a freshly opened board, and reported
-as outcome "error" if the retry fails too. A stack_report case is also
-cross-checked against the static stack bound when the run has one
-(hil/stack_bound.py): measured above the bound fails the case.
+as outcome "error" if the retry fails too.
 """
 
 import time
 
-from hil import mailbox_protocol as P
+from hil.commands import command
 from hil.errors import CaseTimeout, InfrastructureError
 from hil.limits import evaluate
 from hil.results import ERROR, FAILED, PASSED, CaseResult
-from hil.stack_bound import MAIN_STACK_TAG, cross_check
 
 MAX_ATTEMPTS = 2
 
 
-def split_results(results):
-    """Decoded results as (scalar metrics, array details)."""
-    metrics, details = {}, {}
-    for key, value in results.items():
-        if isinstance(value, (list, dict)):
-            details[key] = value
-        else:
-            metrics[key] = value
-    for stack in results.get("stacks", []):
-        for field in ("size", "high_water", "use_ratio"):
-            metrics["stack.%s.%s" % (stack["tag"], field)] = stack[field]
-    return metrics, details
-
-
-def fault_metrics(record, elf):
-    """The fault record as metrics, plus whether MMFAR hit the stack guard."""
-    metrics = {k: v for k, v in record.items() if not isinstance(v, str)}
-    limit = elf.symbol("_stack_limit")
-    guard = elf.symbol("_stack_guard_size")
-    if limit is not None and guard is not None:
-        metrics["mmfar_in_stack_guard"] = int(
-            record["valid"] == 1 and limit.address <= record["mmfar"] < limit.address + guard.address)
-    return metrics
-
-
 def _attempt(case, session, result, stack_bound):
     result.stack_check = {}
-    mailbox = session.ready()
-    if case.command == "fault":
-        record, response = mailbox.run_fault(case.args.get("kind", 0), timeout_s=case.timeout_s)
-        if record is not None:
-            result.status = "OK"
-            result.metrics = fault_metrics(record, session.elf)
-            result.metrics["rebooted"] = 1
-            result.details = {"exception_name": record["exception_name"],
-                              "pc_at": session.elf.describe_address(record["pc"]),
-                              "lr_at": session.elf.describe_address(record["lr"])}
-        else:
-            result.status = response.status_name
-            result.metrics = {"rebooted": 0}
-    else:
-        response = mailbox.run(case.command, case.args, timeout_s=case.timeout_s)
-        result.status = response.status_name
-        result.metrics, result.details = split_results(response.results)
-        result.metrics["host_round_trip_s"] = round(response.elapsed_s, 6)
-        if case.command == "ping" and "echo" in response.results:
-            result.metrics["echo_ok"] = int(response.results["echo"] == P.encode_args("ping", case.args))
-        if case.command == "stack_report" and stack_bound is not None and response.status_name == "OK":
-            result.stack_check = cross_check(stack_bound, response.results.get("stacks", []))
-            result.metrics["stack.%s.static_bound" % MAIN_STACK_TAG] = stack_bound.bound
+    handler = command(case.command)
+    mailbox = handler.before(session)
+    answer = handler.run(mailbox, case)
+    handler.after(answer, case, session, result, stack_bound)
     result.checks = evaluate(case.limits, result.metrics)
     failed = result.failed_checks()
     if result.status != case.expect_status:

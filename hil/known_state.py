@@ -9,15 +9,22 @@ So before such a case, when the board restarted since earlier cases ran,
 the board is reset once more and the earlier cases that passed are run again
 (their results discarded), then the measurement is taken: it covers the same
 work as in an undisturbed run. Cases that reboot the board themselves
-(fault) and other cumulative cases are not replayed; earlier cases that
+(fault) and other cumulative cases (both flags of the command registry,
+hil/commands.py) are not replayed; earlier cases that
 failed or timed out are not either (they would just fail again).
 """
 
 from hil.case_executor import run_case
+from hil.commands import command
 from hil.results import PASSED
 
-CUMULATIVE_COMMANDS = {"stack_report"}
-REBOOTING_COMMANDS = {"fault"}
+
+def _cumulative(case):
+    return command(case.command).cumulative
+
+
+def _reboots(case):
+    return command(case.command).reboots
 
 
 class KnownState:
@@ -36,13 +43,13 @@ class KnownState:
 
     def preconditions(self, case):
         """The earlier cases to replay before `case`, [] when none are needed."""
-        if case.command not in CUMULATIVE_COMMANDS:
+        if not _cumulative(case):
             return []
         # Only since the last board-side reboot: a fault case starts the count afresh.
-        last_reboot = max((i for i, (c, _, _) in enumerate(self.history) if c.command in REBOOTING_COMMANDS),
+        last_reboot = max((i for i, (c, _, _) in enumerate(self.history) if _reboots(c)),
                           default=-1)
         replayable = [(c, boot) for c, outcome, boot in self.history[last_reboot + 1:]
-                      if outcome == PASSED and c.command not in CUMULATIVE_COMMANDS]
+                      if outcome == PASSED and not _cumulative(c)]
         current = self._next_restarts()
         if all(boot == current for _, boot in replayable):
             return []
