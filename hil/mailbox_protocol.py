@@ -1,9 +1,14 @@
 """hil/protocol/hil_mailbox.h, mirrored for the host (protocol version 1).
 
+The command tables come from hil/protocol/commands.json (generated module
+hil/mailbox_commands.py); the rest is written here.
+
 //hil/tests:protocol_layout_test compiles the header and checks every
 constant and offset here against it. Result layouts are lists of
 (field, word count); decode_results() turns result words into a dict.
 """
+
+from hil.mailbox_commands import BENCH_OPS, COMMANDS, ENUM_ARGS, FAULT_KINDS, HEAPS, LAYOUTS
 
 PROTOCOL_VERSION = 1
 MAILBOX_MAGIC = 0x4C494854      # "THIL"
@@ -47,30 +52,13 @@ FAULT_OFFSETS, FAULT_SIZE = _offsets(FAULT_FIELDS)
 FAULT_FLAG_PSP, FAULT_FLAG_FP_FRAME, FAULT_FLAG_STACK_OVERFLOW, FAULT_FLAG_FRAME_INVALID = 1, 2, 4, 8
 EXCEPTIONS = {3: "HardFault", 4: "MemManage", 5: "BusFault", 6: "UsageFault"}
 
-# ---- commands: id, argument names (in args[] order), enumerated arguments.
-# Argument bounds are the agent's to check (answer BAD_ARGS); they are listed
-# in docs/hil-protocol.md ("What apps/hil_agent does for each command").
-COMMANDS = {
-    "ping": (1, ["a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7"]),
-    "adc_burst": (2, ["count", "rate_hz"]),
-    "packet_burst": (3, ["count", "size_min", "size_max", "interval_us", "seed"]),
-    "stack_report": (4, []),
-    "heap_stress": (5, ["heap", "ops", "seed", "max_size"]),
-    "bench": (6, ["op", "iterations"]),
-    "fault": (7, ["kind"]),
-}
+# ---- commands, their enumerated arguments and result layouts: generated
+# from hil/protocol/commands.json (//hil:mailbox_commands_py). COMMANDS maps a
+# name to (id, argument names in args[] order); LAYOUTS a layout id to
+# (name, fields). Argument bounds are the agent's to check (answer BAD_ARGS);
+# they are listed in docs/hil-protocol.md ("What apps/hil_agent does for
+# each command").
 COMMAND_NAMES = {cid: name for name, (cid, _) in COMMANDS.items()}
-
-HEAPS = {"llff": 1, "tlsf": 2}
-BENCH_OPS = {
-    "pool_alloc": 1, "pool_free": 2, "spsc_push": 3, "spsc_pop": 4,
-    "llff_alloc": 5, "llff_free": 6, "tlsf_alloc": 7, "tlsf_free": 8,
-}
-FAULT_KINDS = {
-    "stack_overflow": 1, "bad_address": 2, "undefined": 3, "div_zero": 4,
-}
-ENUM_ARGS = {("heap_stress", "heap"): HEAPS, ("bench", "op"): BENCH_OPS,
-             ("fault", "kind"): FAULT_KINDS}
 
 # UNKNOWN_COMMAND: command 0 or >= HIL_CMD_COUNT.
 STATUS = {
@@ -80,25 +68,6 @@ STATUS = {
 STATUS_IDLE, STATUS_BUSY, STATUS_OK = 0, 1, 2
 STATUS_NO_FAULT = 7
 
-# ---- result layouts: id -> (name, fields)
-LAYOUTS = {
-    1: ("ping", [("echo", ARG_WORDS)]),
-    2: ("adc_burst", [
-        "received", "dropped", "lost_seq", "queue_capacity", "queue_high_water",
-        "latency_min", "latency_max", "latency_total_lo", "latency_total_hi",
-        "hist_bucket_width", ("hist", HIST_BUCKETS), ("queue_level", TRACE_POINTS)]),
-    3: ("packet_burst", [
-        "accepted", "dropped_pool_empty", "checksum_errors", "pool_blocks", "pool_low_water",
-        "alloc_min", "alloc_max", "alloc_total_lo", "alloc_total_hi",
-        "free_min", "free_max", "free_total_lo", "free_total_hi",
-        ("pool_free_level", TRACE_POINTS)]),
-    4: ("stack_report", ["count", ("stacks", 3 * MAX_STACKS)]),
-    5: ("heap_stress", [
-        "heap", "ops", "failed_allocs", "heap_size", "peak_used", "largest_free",
-        "free_total", "check_errors", "allocs", "alloc_max", "alloc_total_lo",
-        "alloc_total_hi", "frees", "free_max", "free_total_lo", "free_total_hi"]),
-    6: ("bench", ["op", "iterations", "min", "max", "total_lo", "total_hi", "overhead"]),
-}
 LAYOUT_IDS = {name: lid for lid, (name, _) in LAYOUTS.items()}
 LAYOUT_OFFSETS = {name: _offsets(fields) for _, (name, fields) in LAYOUTS.items()}
 
