@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 import elf_code
+import sp_walk
 from stack_inputs import FrameEntry
 
 # Armv7-M exception frame: 8 words basic, 26 words with FP context
@@ -67,6 +68,7 @@ class Node:
     location: str = ""
     calls: Dict[int, str] = field(default_factory=dict)   # callee addr -> "call" | "tail"
     recursion_bound: int = 1
+    walk: Optional[sp_walk.Walk] = None
 
 
 @dataclass
@@ -175,6 +177,10 @@ class Analyzer:
         node = Node(fn)
         body = elf_code.instructions_of(self.insns, self.insn_addrs, fn)
         entry = self._frame_entry(fn)
+        # The walk checks what the code does; .su alone trusts the compiler
+        # (inline asm, naked functions). The fault entry switches to its own
+        # stack on purpose, so its msr msp/psp is not a finding.
+        node.walk = sp_walk.walk(fn, body, allowed_msr=fn.name == "cm7_fault_entry")
         if fn.name in self.ann_frames:
             self.used_annotations.add("frames." + fn.name)
             node.frame = int(self.ann_frames[fn.name])
@@ -203,6 +209,17 @@ class Analyzer:
                 self.findings.append(Finding(
                     "unknown_frame", fn.name, "%#x" % fn.addr,
                     "no .su entry and the prologue moves sp by an unknown amount: " + "; ".join(est.unknown)))
+        if node.frame_source != "annotation":
+            if node.walk.max_depth > node.frame:
+                self.assumptions.append("frame of %s is %d B from the sp walk (.su/estimate said %d B)"
+                                        % (fn.name, node.walk.max_depth, node.frame))
+                node.frame = node.walk.max_depth
+            # .su "dynamic" and the estimate already report their unknown sp moves.
+            reported = entry.dynamic_unbounded if entry is not None else bool(elf_code.estimate_frame(body).unknown)
+            if node.walk.unknown and not reported:
+                self.findings.append(Finding(
+                    "unknown_frame", fn.name, node.walk.unknown[0].split(":")[0],
+                    "sp is written by an amount the walk cannot bound: " + "; ".join(node.walk.unknown)))
         self._edges(node, body)
         return node
 
@@ -224,7 +241,11 @@ class Analyzer:
                     self.findings.append(Finding("bad_call", fn.name, "%#x" % insn.addr,
                                                  "%s to %#x <%s>, which is in no function" % (insn.mnemonic, addr, label)))
                     continue
-                edge = "call" if kind == "call" else "tail"
+                # A branch releases the frame only where sp is back at its
+                # entry value; otherwise it is a call, conservatively
+                # counted with the full frame.
+                released = node.walk.depth_at.get(insn.addr, -1) == 0
+                edge = "tail" if kind == "branch" and released else "call"
                 if node.calls.get(callee.addr) != "call":
                     node.calls[callee.addr] = edge
                 continue
