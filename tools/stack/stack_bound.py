@@ -158,6 +158,40 @@ class Analyzer:
         for e in frames:
             self._frames.setdefault(e.name, []).append(e)
         self._indirect_sites: Dict[int, List[str]] = {}
+        # Every function per name: a static name can exist in several units,
+        # and an annotation must not silently pick one of them.
+        self._all_named: Dict[str, List[elf_code.Function]] = {}
+        for fn in image.functions:
+            for n in fn.names:
+                self._all_named.setdefault(n, []).append(fn)
+
+    # ---- annotation names ----------------------------------------------------
+
+    @staticmethod
+    def _qualified(fn: elf_code.Function, name: str) -> str:
+        return "%s:%s" % (fn.unit, name) if fn.is_local and fn.unit else name
+
+    def _resolve(self, key: str) -> elf_code.Function:
+        """The one function an annotation names: "name" or "file.c:name"."""
+        unit, _, name = key.rpartition(":")
+        cands = self._all_named.get(name, [])
+        if unit:
+            cands = [f for f in cands if f.unit and (f.unit == unit or f.unit.endswith("/" + unit)
+                                                    or unit.endswith("/" + f.unit))]
+        if len(cands) == 1:
+            return cands[0]
+        if not cands:
+            raise ValueError("annotation names %s, which is not a function of the image" % key)
+        raise ValueError("annotation name %s is ambiguous; write one of: %s"
+                         % (key, ", ".join(sorted(self._qualified(f, name) for f in cands))))
+
+    def _ann(self, section: dict, section_name: str, fn: elf_code.Function):
+        """(key, value) of the annotation in section that names fn, else None."""
+        for key in section:
+            if fn.name == key.rpartition(":")[2] and self._resolve(key) is fn:
+                self.used_annotations.add(section_name + "." + key)
+                return key, section[key]
+        return None
 
     # ---- frames ----------------------------------------------------------------
 
@@ -181,20 +215,19 @@ class Analyzer:
         # (inline asm, naked functions). The fault entry switches to its own
         # stack on purpose, so its msr msp/psp is not a finding.
         node.walk = sp_walk.walk(fn, body, allowed_msr=fn.name == "cm7_fault_entry")
-        if fn.name in self.ann_frames:
-            self.used_annotations.add("frames." + fn.name)
-            node.frame = int(self.ann_frames[fn.name])
+        ann_frame = self._ann(self.ann_frames, "frames", fn)
+        if ann_frame is not None:
+            node.frame = int(ann_frame[1])
             node.frame_source = "annotation"
             self.assumptions.append("frame of %s is %d B (annotation)" % (fn.name, node.frame))
         elif entry is not None:
             node.frame = entry.bytes
             node.location = entry.location
             if entry.dynamic_unbounded:
-                extra = self.ann_dynamic.get(fn.name)
+                extra = (self._ann(self.ann_dynamic, "dynamic_frames", fn) or (None, None))[1]
                 f = Finding("dynamic_frame", fn.name, entry.location,
                             "dynamic stack allocation (alloca/VLA): %d B fixed + unknown" % entry.bytes)
                 if extra is not None:
-                    self.used_annotations.add("dynamic_frames." + fn.name)
                     node.frame += int(extra)
                     f.annotated = True
                     f.assumption = "dynamic part at most %d B" % int(extra)
@@ -258,16 +291,12 @@ class Analyzer:
         where = ", ".join(sites) if sites else node.location
         addrs = ", ".join("%#x %s %s" % (i.addr, i.mnemonic, i.operands) for i, _ in indirect)
         f = Finding("indirect_call", fn.name, where, "indirect call/jump at " + addrs)
-        targets = self.ann_indirect.get(fn.name)
+        targets = (self._ann(self.ann_indirect, "indirect_calls", fn) or (None, None))[1]
         if targets is not None:
-            self.used_annotations.add("indirect_calls." + fn.name)
             f.annotated = True
             f.assumption = "calls only: " + (", ".join(targets) if targets else "(nothing: not a call)")
             for name in targets:
-                callee = self.image.by_name.get(name)
-                if callee is None:
-                    raise ValueError("annotation indirect_calls.%s names %s, which is not a function of the image"
-                                     % (fn.name, name))
+                callee = self._resolve(name)
                 node.calls[callee.addr] = "call"
         self.findings.append(f)
 
