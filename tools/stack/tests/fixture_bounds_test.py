@@ -14,6 +14,7 @@ import unittest
 
 import stack_bound
 import stack_inputs
+import stack_params
 
 PARAMS = "tools/stack/tests/fixture_stack_files.params"
 
@@ -48,15 +49,7 @@ ANNOTATED = {
 
 
 def _load():
-    with open(PARAMS, encoding="utf-8") as f:
-        words = f.read().split()
-    args = {"--su": [], "--ci": []}
-    for flag, value in zip(words[::2], words[1::2]):
-        if flag in args:
-            args[flag].append(value)
-        else:
-            args[flag] = value
-    return args
+    return stack_params.load(PARAMS)
 
 
 class FixtureBounds(unittest.TestCase):

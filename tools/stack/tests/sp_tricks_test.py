@@ -1,0 +1,45 @@
+"""Issue 13's constructions in a real image (tools/stack/fixtures/sp_tricks.c),
+true bounds by hand from its disassembly at -Os:
+  tricks_leaf          sub sp, #96                                   96
+  tricks_naked_branch  push {r4, lr} 8 + sub sp, #88 = 96, then b tricks_leaf
+                       with sp not restored: a call, 96 + 96 =       192
+                       (the old tail-call reading gave 96)
+  tricks_asm_sub       sub sp, #32 + inline sub.w sp, sp, #1024 =   1056
+                       (.su says 32)
+  tricks_reg_sp        sub sp, #32 + sub.w sp, sp, r0: unbounded -> finding
+  tricks_reset         push {r3, lr} 8 + max(192, 1056, 32) =       1064
+"""
+
+import unittest
+
+import stack_bound
+import stack_inputs
+import stack_params
+
+PARAMS = "tools/stack/tests/sp_tricks_stack_files.params"
+
+
+class SpTricks(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        args = stack_params.load(PARAMS)
+        frames = stack_inputs.load_units(args["--su"], args["--ci"])
+        cls.a, _ = stack_bound.analyze(args["--elf"], args["--objdump"], frames, {}, {})
+
+    def test_naked_push_then_branch_is_a_call(self):
+        self.assertEqual(self.a.depths["tricks_naked_branch"], 96 + 96)
+
+    def test_inline_asm_sub_sp_is_counted(self):
+        self.assertEqual(self.a.depths["tricks_asm_sub"], 32 + 1024)
+
+    def test_register_sized_sp_move_is_a_finding(self):
+        found = [f for f in self.a.unbounded if f.function == "tricks_reg_sp"]
+        self.assertEqual(len(found), 1)
+        self.assertIn("sub.w sp, sp, r0", found[0].detail)
+
+    def test_thread_bound(self):
+        self.assertEqual(self.a.depths["tricks_reset"], 8 + 1056)
+
+
+if __name__ == "__main__":
+    unittest.main()
