@@ -113,6 +113,8 @@ class Analysis:
     assumptions: List[str]
     unused_annotations: List[str]
     depths: Dict[str, int]           # worst depth from each reachable function
+    # name -> {frame, depth, callees, flags}: the per-function table
+    functions: Dict[str, dict] = field(default_factory=dict)
 
     @property
     def unbounded(self) -> List[Finding]:
@@ -543,7 +545,33 @@ class Analyzer:
                 self.assumptions.append("%s in %s: %s" % (f.kind, f.function, f.assumption))
         depths = {self.nodes[a].fn.name: self.depth[a] for a in reach}
         return Analysis(roots, thread, level_list, bound, frame, self.fp_context,
-                        self.findings, estimated, self.assumptions, unused, depths)
+                        self.findings, estimated, self.assumptions, unused, depths,
+                        self._table(reach))
+
+    def _table(self, reach: List[int]) -> Dict[str, dict]:
+        """Per reachable function: frame, worst depth below it, callees, flags."""
+        kinds = {"recursion": "recursion", "dynamic_frame": "dynamic", "unknown_frame": "dynamic",
+                 "indirect_call": "indirect"}
+        flags: Dict[str, set] = {}
+        for f in self.findings:
+            if f.kind in kinds:
+                for name in f.function.split(" <-> "):
+                    flags.setdefault(name, set()).add(kinds[f.kind])
+        table = {}
+        for a in reach:
+            node = self.nodes[a]
+            fl = flags.get(node.fn.name, set())
+            if node.frame_source == "estimate":
+                fl = fl | {"estimated"}
+            # file:name for statics, so two units' fail_alloc stay two rows
+            table[self._qualified(node.fn, node.fn.name)] = {
+                "frame": node.frame,
+                "depth": self.depth[a],
+                "callees": sorted(self.nodes[c].fn.name if c in self.nodes else "%#x" % c
+                                  for c in node.calls),
+                "flags": sorted(fl),
+            }
+        return table
 
 
 def analyze(elf_path: str, objdump: str, frames: List[FrameEntry],

@@ -74,6 +74,11 @@ def render(a: Analysis, title: str, stack_usable: int, stack_note: str, max_byte
     out.append("")
     out.append("Assumptions")
     out.extend(["  - " + s for s in a.assumptions] or ["  none"])
+    out.append("")
+    out.append("Functions (frame, worst depth from it, flags, callees), deepest first")
+    for name, row in sorted(a.functions.items(), key=lambda kv: (-kv[1]["depth"], kv[0])):
+        out.append("  %-32s %6d %6d  %-22s %s" % (name, row["frame"], row["depth"],
+                                                  ",".join(row["flags"]) or "-", " ".join(row["callees"])))
     if a.unused_annotations:
         out.append("")
         out.append("Annotations that matched nothing (stale?): " + ", ".join(a.unused_annotations))
@@ -93,4 +98,5 @@ def to_dict(a: Analysis) -> dict:
         "estimated_frames": dict(a.estimated),
         "assumptions": a.assumptions,
         "unused_annotations": a.unused_annotations,
+        "functions": a.functions,
     }
