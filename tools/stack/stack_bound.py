@@ -567,7 +567,7 @@ class Analyzer:
             table[self._qualified(node.fn, node.fn.name)] = {
                 "frame": node.frame,
                 "depth": self.depth[a],
-                "callees": sorted(self.nodes[c].fn.name if c in self.nodes else "%#x" % c
+                "callees": sorted(self._qualified(self.nodes[c].fn, self.nodes[c].fn.name) if c in self.nodes else "%#x" % c
                                   for c in node.calls),
                 "flags": sorted(fl),
             }

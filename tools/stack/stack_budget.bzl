@@ -81,9 +81,10 @@ exec "{checker}" "@{params}" --json-out "$out/{name}.stack.json" "$@"
     # Build-time report (never fails on the budget).
     report_txt = ctx.actions.declare_file(ctx.label.name + ".stack.txt")
     report_json = ctx.actions.declare_file(ctx.label.name + ".stack.json")
+    report_dot = ctx.actions.declare_file(ctx.label.name + ".stack.dot")
     args = ctx.actions.args()
     args.add_all(_params(elf, su, ci, objdump, _exec_path) + _budget_args(ctx, _exec_path))
-    args.add_all(["--report-only", "--report-out", report_txt.path, "--json-out", report_json.path])
+    args.add_all(["--report-only", "--report-out", report_txt.path, "--json-out", report_json.path, "--dot-out", report_dot.path])
     # Run the checker with the registered Python toolchain's interpreter
     # (Debian's /usr/bin/python3) rather than through its stub: an action's
     # environment has no PATH to search.
@@ -93,7 +94,7 @@ exec "{checker}" "@{params}" --json-out "$out/{name}.stack.json" "$@"
         arguments = [ctx.executable._checker_exec.path, args],
         tools = [ctx.attr._checker_exec[DefaultInfo].files_to_run],
         inputs = [elf] + su + ci + config_files,
-        outputs = [report_txt, report_json],
+        outputs = [report_txt, report_json, report_dot],
         mnemonic = "StackReport",
         progress_message = "Stack report for %s" % ctx.attr.firmware.label,
     )
@@ -101,7 +102,7 @@ exec "{checker}" "@{params}" --json-out "$out/{name}.stack.json" "$@"
     runfiles = ctx.runfiles(files = [params, elf] + su + ci + config_files)
     runfiles = runfiles.merge(ctx.attr._checker[DefaultInfo].default_runfiles)
     return [
-        DefaultInfo(executable = script, runfiles = runfiles, files = depset([script, report_txt, report_json])),
+        DefaultInfo(executable = script, runfiles = runfiles, files = depset([script, report_txt, report_json, report_dot])),
         OutputGroupInfo(report = depset([report_txt, report_json])),
     ]
 

@@ -19,6 +19,7 @@ import sys
 
 import stack_bound
 import stack_inputs
+import stack_dot
 import stack_report
 
 
@@ -76,6 +77,7 @@ def main(argv=None):
     p.add_argument("--objdump", default=shutil.which("arm-none-eabi-objdump") or "arm-none-eabi-objdump")
     p.add_argument("--name", default="")
     p.add_argument("--json-out")
+    p.add_argument("--dot-out")
     p.add_argument("--report-out")
     p.add_argument("--report-only", action="store_true")
     p.add_argument("--expect-failure", action="append")
@@ -96,6 +98,9 @@ def main(argv=None):
     if args.report_out:
         with open(args.report_out, "w", encoding="utf-8") as f:
             f.write(text)
+    if args.dot_out:
+        with open(args.dot_out, "w", encoding="utf-8") as f:
+            f.write(stack_dot.to_dot(analysis))
     if args.json_out:
         d = stack_report.to_dict(analysis)
         d.update({"elf": args.elf, "stack_usable": usable, "max_bytes": args.max_bytes,
