@@ -570,6 +570,7 @@ class Analyzer:
                 "callees": sorted(self._qualified(self.nodes[c].fn, self.nodes[c].fn.name) if c in self.nodes else "%#x" % c
                                   for c in node.calls),
                 "flags": sorted(fl),
+                "file": node.location.split(":")[0] if ":" in node.location else "",
             }
         return table
 

@@ -16,8 +16,10 @@ exceeds the usable stack (`_stack_size` - `_stack_guard_size` from the ELF)
 or `max_bytes`, or when a finding (recursion, dynamic frame, unresolved
 indirect call, unknown frame) has no annotation. The message names the path.
 The report is printed to the test log and written as JSON to the test's
-undeclared outputs; `bazel build <name>` also writes <name>.stack.txt and
-<name>.stack.json (never failing on the budget).
+undeclared outputs; `bazel build <name>` also writes <name>.stack.txt,
+<name>.stack.json, <name>.stack.html (per function and per file, callers and
+callees, worst paths highlighted) and <name>.stack.dot (call graph), never
+failing on the budget.
 
 `expect_failure_with = ["text", ...]` inverts the test: it passes only when the
 check fails with a message containing every text (proves the failure path).
@@ -82,9 +84,10 @@ exec "{checker}" "@{params}" --json-out "$out/{name}.stack.json" "$@"
     report_txt = ctx.actions.declare_file(ctx.label.name + ".stack.txt")
     report_json = ctx.actions.declare_file(ctx.label.name + ".stack.json")
     report_dot = ctx.actions.declare_file(ctx.label.name + ".stack.dot")
+    report_html = ctx.actions.declare_file(ctx.label.name + ".stack.html")
     args = ctx.actions.args()
     args.add_all(_params(elf, su, ci, objdump, _exec_path) + _budget_args(ctx, _exec_path))
-    args.add_all(["--report-only", "--report-out", report_txt.path, "--json-out", report_json.path, "--dot-out", report_dot.path])
+    args.add_all(["--report-only", "--report-out", report_txt.path, "--json-out", report_json.path, "--dot-out", report_dot.path, "--html-out", report_html.path])
     # Run the checker with the registered Python toolchain's interpreter
     # (Debian's /usr/bin/python3) rather than through its stub: an action's
     # environment has no PATH to search.
@@ -94,7 +97,7 @@ exec "{checker}" "@{params}" --json-out "$out/{name}.stack.json" "$@"
         arguments = [ctx.executable._checker_exec.path, args],
         tools = [ctx.attr._checker_exec[DefaultInfo].files_to_run],
         inputs = [elf] + su + ci + config_files,
-        outputs = [report_txt, report_json, report_dot],
+        outputs = [report_txt, report_json, report_dot, report_html],
         mnemonic = "StackReport",
         progress_message = "Stack report for %s" % ctx.attr.firmware.label,
     )
@@ -102,7 +105,7 @@ exec "{checker}" "@{params}" --json-out "$out/{name}.stack.json" "$@"
     runfiles = ctx.runfiles(files = [params, elf] + su + ci + config_files)
     runfiles = runfiles.merge(ctx.attr._checker[DefaultInfo].default_runfiles)
     return [
-        DefaultInfo(executable = script, runfiles = runfiles, files = depset([script, report_txt, report_json, report_dot])),
+        DefaultInfo(executable = script, runfiles = runfiles, files = depset([script, report_txt, report_json, report_dot, report_html])),
         OutputGroupInfo(report = depset([report_txt, report_json])),
     ]
 

@@ -20,6 +20,7 @@ import sys
 import stack_bound
 import stack_inputs
 import stack_dot
+import stack_html
 import stack_report
 
 
@@ -78,6 +79,7 @@ def main(argv=None):
     p.add_argument("--name", default="")
     p.add_argument("--json-out")
     p.add_argument("--dot-out")
+    p.add_argument("--html-out")
     p.add_argument("--report-out")
     p.add_argument("--report-only", action="store_true")
     p.add_argument("--expect-failure", action="append")
@@ -98,6 +100,9 @@ def main(argv=None):
     if args.report_out:
         with open(args.report_out, "w", encoding="utf-8") as f:
             f.write(text)
+    if args.html_out:
+        with open(args.html_out, "w", encoding="utf-8") as f:
+            f.write(stack_html.to_html(analysis, args.elf))
     if args.dot_out:
         with open(args.dot_out, "w", encoding="utf-8") as f:
             f.write(stack_dot.to_dot(analysis))

@@ -1,0 +1,42 @@
+"""One HTML page per firmware from a stack analysis: functions (frame, worst
+depth, flags, callers, callees) with every root's worst path highlighted, and
+the same functions grouped per source file."""
+
+import html
+from typing import Dict, List
+
+from stack_bound import Analysis
+
+
+def _row(name: str, row: dict, callers: List[str], hot: bool) -> str:
+    cells = [name, str(row["frame"]), str(row["depth"]), ",".join(row["flags"]),
+             " ".join(callers), " ".join(row["callees"])]
+    tds = "".join("<td>%s</td>" % html.escape(c) for c in cells)
+    return '<tr%s id="%s">%s</tr>' % (' class="worst"' if hot else "", html.escape(name), tds)
+
+
+def to_html(a: Analysis, title: str) -> str:
+    callers: Dict[str, List[str]] = {}
+    for name, row in a.functions.items():
+        for c in row["callees"]:
+            callers.setdefault(c, []).append(name)
+    hot = {s.function for r in a.roots for s in r.path}
+    head = "<tr><th>function</th><th>frame B</th><th>depth B</th><th>flags</th><th>callers</th><th>callees</th></tr>"
+    order = sorted(a.functions.items(), key=lambda kv: (-kv[1]["depth"], kv[0]))
+    out = ["<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%s</title>" % html.escape(title),
+           "<style>table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;"
+           "font-family:monospace}tr.worst{background:#fdd}</style></head><body>",
+           "<h1>Stack: %s</h1><p>bound %d B (worst-path functions highlighted)</p>" % (html.escape(title), a.bound),
+           "<h2>Functions</h2><table>", head]
+    out += [_row(n, r, sorted(callers.get(n, [])), n.rpartition(":")[2] in hot) for n, r in order]
+    out.append("</table><h2>Per file</h2>")
+    files: Dict[str, List[str]] = {}
+    for n, r in a.functions.items():
+        files.setdefault(r.get("file") or "(no .su)", []).append(n)
+    for f in sorted(files):
+        out.append("<h3>%s</h3><table>%s" % (html.escape(f), head))
+        out += [_row(n, a.functions[n], sorted(callers.get(n, [])), n.rpartition(":")[2] in hot)
+                for n in sorted(files[f])]
+        out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
