@@ -14,6 +14,7 @@ flags (--copt/--linkopt, e.g. sanitizers) so they never reach the firmware.
 """
 
 load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
+load("//boards:boards.bzl", "board_platforms")
 
 FirmwareInfo = provider(
     doc = "A linked firmware image.",
@@ -174,10 +175,8 @@ firmware = rule(
     fragments = ["cpp"],
 )
 
-BOARDS = {
-    "stm32f769": str(Label("//platforms:stm32f769")),
-    "mps2_an500": str(Label("//platforms:mps2_an500")),
-}
+# {board: platform label}, from the board registry (//boards:boards.bzl).
+BOARDS = board_platforms()
 
 def firmware_for_boards(name, deps, boards = BOARDS.keys(), **kwargs):
     """One firmware target per board, <name>_<board>, each with an ELF check
