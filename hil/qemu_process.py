@@ -31,11 +31,6 @@ def qemu_binary():
     return path
 
 
-def free_port():
-    """A TCP port on 127.0.0.1 nobody listens on right now."""
-    return free_ports(1)[0]
-
-
 class QemuProcess(OwnedProcess):
     """One emulator instance. `icount_shift` None disables icount;
     `registry`: see OwnedProcess."""
@@ -46,7 +41,7 @@ class QemuProcess(OwnedProcess):
         self.workdir = tempfile.mkdtemp(prefix="tidemark-hil-qemu-")
         self.uart_log = os.path.join(self.workdir, "uart0.log")
         self.stderr_log = os.path.join(self.workdir, "qemu.stderr")
-        self.port = free_port()
+        self.port, = free_ports(1)
         command = [
             qemu_binary(), "-M", machine, "-nographic", "-monitor", "none",
             "-serial", "file:" + self.uart_log, "-net", "none", "-S",

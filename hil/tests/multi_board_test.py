@@ -14,7 +14,8 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from runner_process import RUNNER, qemu_children, run_runner, runner_env
+from runner_process import RUNNER, find_processes, process_gone, qemu_children, run_runner, runner_env, \
+    write_text
 
 AGENT = os.path.abspath(next(p for p in sys.argv[1:] if p.endswith(".elf")))
 del sys.argv[1:]
@@ -35,45 +36,19 @@ cases:
 """
 
 
-def children(parent):
-    """pids of the processes whose parent is `parent`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        try:
-            with open("/proc/%s/stat" % entry) as f:
-                stat = f.read()
-        except OSError:
-            continue
-        if entry.isdigit() and int(stat.rsplit(")", 1)[1].split()[1]) == parent:
-            found.append(int(entry))
-    return found
-
-
 def board_emulators(parent):
     """The QEMUs of the board runners the many-board runner `parent` started."""
-    return {qemu for runner in children(parent) for qemu in qemu_children(runner)}
-
-
-def gone(pid):
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return True
+    runners = find_processes(lambda ppid, comm, cmdline: ppid == parent)
+    return {qemu for runner in runners for qemu in qemu_children(runner)}
 
 
 class ManyBoards(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp()
-        self.map = os.path.join(self.dir, "three.yaml")
-        with open(self.map, "w") as f:
-            f.write(MAP)
+        self.map = write_text(self.dir, "three.yaml", MAP)
 
     def suite(self, text):
-        path = os.path.join(self.dir, "suite.yaml")
-        with open(path, "w") as f:
-            f.write(text)
-        return path
+        return write_text(self.dir, "suite.yaml", text)
 
     def test_all_boards_at_once_with_merged_reports(self):
         out = os.path.join(self.dir, "out")
@@ -129,7 +104,7 @@ class ManyBoards(unittest.TestCase):
                 parent.kill()
                 parent.communicate()
         self.assertEqual(parent.returncode, 130, stderr)
-        self.assertEqual([pid for pid in ours if not gone(pid)], [])
+        self.assertEqual([pid for pid in ours if not process_gone(pid)], [])
         with open(os.path.join(out, "results.json")) as f:
             merged = json.load(f)
         self.assertEqual(merged["interrupted"], "SIGTERM")

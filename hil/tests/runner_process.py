@@ -56,6 +56,16 @@ def find_processes(match):
     return found
 
 
+def process_gone(pid):
+    """True when `pid` no longer runs (absent, or a zombie waiting for init)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            stat = f.read()
+    except OSError:
+        return True
+    return stat[stat.rindex(")") + 2] == "Z"
+
+
 def qemu_children(parent):
     """pids of emulators (qemu-system-* with a -kernel image) whose parent is
     `parent`; not the short-lived `qemu-system-arm --version` the runner

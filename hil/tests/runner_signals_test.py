@@ -14,7 +14,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from runner_process import RUNNER, qemu_children, runner_env
+from runner_process import RUNNER, process_gone, qemu_children, runner_env
 
 AGENT = next(p for p in sys.argv[1:] if p.endswith(".elf"))
 del sys.argv[1:]
@@ -27,16 +27,6 @@ cases:
   - {name: hang, command: ping, args: {a0: 0x48414E47}, timeout_s: 60}
   - {name: never, command: ping}
 """
-
-
-def process_gone(pid):
-    """True when `pid` no longer runs (absent, or a zombie waiting for init)."""
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            stat = f.read()
-    except OSError:
-        return True
-    return stat[stat.rindex(")") + 2] == "Z"
 
 
 def group_alive(pgid):

@@ -10,8 +10,9 @@ load("@rules_cc//cc:defs.bzl", "cc_library")
 load("//tools/build:copts.bzl", "C_COPTS")
 load("//tools/firmware:firmware.bzl", "firmware")
 
-def target_test(name, srcs, deps, test, alwayslink = False, size = "small"):
-    """alwayslink: set when srcs define handlers only the vector table names."""
+def target_test(name, srcs, deps, test, alwayslink = False, size = "small", test_deps = []):
+    """alwayslink: set when srcs define handlers only the vector table names;
+    test_deps: Python libraries the test uses besides qemu_run."""
     cc_library(
         name = name + "_lib",
         testonly = True,
@@ -40,5 +41,5 @@ def target_test(name, srcs, deps, test, alwayslink = False, size = "small"):
         data = [":" + name + "_mps2_an500"],
         main = test,
         python_version = "PY3",
-        deps = ["//tools/qemu:qemu_run"],
+        deps = ["//tools/qemu:qemu_run"] + test_deps,
     )

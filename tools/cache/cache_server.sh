@@ -23,11 +23,11 @@ else
     dir=${2:-${XDG_CACHE_HOME:-$HOME/.cache}/tidemark/remote-cache}
 fi
 here=$(cd "$(dirname "$0")" && pwd)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || {
+# /usr/sbin is not on every user's PATH.
+nginx=$(PATH="$PATH:/usr/sbin" command -v nginx) || {
     echo "cache_server: nginx missing: apt-get install -y nginx-light" >&2
     exit 2
 }
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
 mkdir -p "$dir/blobs" "$dir/tmp"
 dir=$(cd "$dir" && pwd)
 # Started as root, nginx runs its workers as www-data (Debian's web user),

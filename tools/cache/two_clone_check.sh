@@ -23,7 +23,7 @@ cleanup() {
         [ -d "$work/$clone" ] && (cd "$work/$clone" && bazel --output_base="$work/out-$clone" shutdown) >/dev/null 2>&1
     done
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    [ -n "${KEEP_WORK:-}" ] && echo "kept $work" >&2 || rm -rf "$work"
+    rm -rf "$work"
 }
 trap cleanup EXIT
 

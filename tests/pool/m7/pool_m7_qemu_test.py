@@ -12,12 +12,11 @@ Prints how many landed inside each window.
 """
 
 import re
-import struct
+import shutil
 import sys
 import unittest
 
-from elftools.elf.elffile import ELFFile
-
+import elf_code
 import qemu_run
 
 FIRMWARE = sys.argv[1:]
@@ -33,39 +32,22 @@ MIN_INSIDE_HOT_WINDOW = 100
 FUNCTIONS = {"alloc": "mem_pool_alloc", "free": "mem_pool_free"}
 
 
-def exclusive_kind(hw1, hw2):
-    """'ldrex'/'strex' for the Thumb-2 word/halfword/byte exclusives, else None."""
-    if hw1 & 0xFFF0 == 0xE850:
-        return "ldrex"  # LDREX (A7.7.52)
-    if hw1 & 0xFFF0 == 0xE840:
-        return "strex"  # STREX (A7.7.167)
-    if hw1 & 0xFFF0 == 0xE8D0 and hw2 & 0xE0 == 0x40:
-        return "ldrex"  # LDREXB / LDREXH (op 0100 / 0101; TBB/TBH are 000x)
-    if hw1 & 0xFFF0 == 0xE8C0 and hw2 & 0xE0 == 0x40:
-        return "strex"  # STREXB / STREXH
-    return None
-
-
 def exclusive_windows(elf_path, symbol):
-    """[(ldrex_offset, strex_offset)] inside `symbol`, offsets from its start."""
-    with open(elf_path, "rb") as f:
-        elf = ELFFile(f)
-        sym = elf.get_section_by_name(".symtab").get_symbol_by_name(symbol)[0]
-        start, size = sym["st_value"] & ~1, sym["st_size"]
-        text = elf.get_section(sym["st_shndx"])
-        code = text.data()[start - text["sh_addr"]:start - text["sh_addr"] + size]
-    windows, open_at, offset = [], None, 0
-    while offset < size:
-        hw1 = struct.unpack_from("<H", code, offset)[0]
-        wide = hw1 >> 11 in (0b11101, 0b11110, 0b11111)
-        hw2 = struct.unpack_from("<H", code, offset + 2)[0] if wide else 0
-        kind = exclusive_kind(hw1, hw2) if wide else None
-        if kind == "ldrex":
-            open_at = offset
-        elif kind == "strex" and open_at is not None:
-            windows.append((open_at, offset))
+    """[(ldrex_offset, strex_offset)] inside `symbol`, offsets from its start
+    (LDREX/LDREXB/LDREXH opens a window, the next STREX* closes it), from
+    the image's disassembly (tools/stack/elf_code)."""
+    objdump = shutil.which("arm-none-eabi-objdump")
+    if objdump is None:
+        raise RuntimeError("arm-none-eabi-objdump not on PATH (Debian: binutils-arm-none-eabi)")
+    fn = elf_code.Image(elf_path).by_name[symbol]
+    insns = elf_code.disassemble(objdump, elf_path)
+    windows, open_at = [], None
+    for insn in elf_code.instructions_of(insns, [i.addr for i in insns], fn):
+        if insn.mnemonic.startswith("ldrex"):
+            open_at = insn.addr - fn.addr
+        elif insn.mnemonic.startswith("strex") and open_at is not None:
+            windows.append((open_at, insn.addr - fn.addr))
             open_at = None
-        offset += 4 if wide else 2
     return windows
 
 
