@@ -11,6 +11,7 @@ under test is coverage-instrumented whatever the command line says.
 """
 
 load("@rules_cc//cc:defs.bzl", "cc_binary")
+load("//tools/build:copts.bzl", "TEST_COPTS")
 load("//tools/build:host_only.bzl", "HOST_ONLY")
 
 _FUZZ_COPTS = [
@@ -64,8 +65,11 @@ _fuzz_test = rule(
     },
 )
 
-def fuzz_test(name, srcs, deps = [], runs = 200000, seed = 1, max_len = 4096, copts = [], **kwargs):
-    """A libFuzzer harness `srcs` (defining LLVMFuzzerTestOneInput) run as a test."""
+def fuzz_test(name, srcs, deps = [], runs = 200000, seed = 1, max_len = 4096, copts = TEST_COPTS, **kwargs):
+    """A libFuzzer harness `srcs` (defining LLVMFuzzerTestOneInput) run as a test.
+
+    `copts` defaults to TEST_COPTS (C++ harnesses); a C harness passes C_COPTS.
+    """
     cc_binary(
         name = name + "_bin",
         srcs = srcs,
