@@ -155,7 +155,10 @@ void *mem_map_find(const mem_map_t *map, const void *key)
     return (slot == map->count) ? NULL : value_at(map, slot);
 }
 
-mem_status_t mem_map_get(const mem_map_t *map, const void *key, void *value_out)
+/* The checks and copy-out shared by get and remove: *slot_out is key's slot
+ * when MEM_OK is returned, untouched otherwise. */
+static mem_status_t copy_out(const mem_map_t *map, const void *key, void *value_out,
+                             size_t *slot_out)
 {
     if (map == NULL || key == NULL) {
         return MEM_ERR_ARG;
@@ -170,7 +173,14 @@ mem_status_t mem_map_get(const mem_map_t *map, const void *key, void *value_out)
     if (value_out != NULL && map->value_size > 0u) {
         memcpy(value_out, value_at(map, slot), map->value_size);
     }
+    *slot_out = slot;
     return MEM_OK;
+}
+
+mem_status_t mem_map_get(const mem_map_t *map, const void *key, void *value_out)
+{
+    size_t slot;
+    return copy_out(map, key, value_out, &slot);
 }
 
 bool mem_map_contains(const mem_map_t *map, const void *key)
@@ -180,21 +190,12 @@ bool mem_map_contains(const mem_map_t *map, const void *key)
 
 mem_status_t mem_map_remove(mem_map_t *map, const void *key, void *value_out)
 {
-    if (map == NULL || key == NULL) {
-        return MEM_ERR_ARG;
+    size_t slot;
+    mem_status_t status = copy_out(map, key, value_out, &slot);
+    if (status == MEM_OK) {
+        remove_slot(map, slot);
     }
-    if (!map_valid(map)) {
-        return MEM_ERR_CORRUPT;
-    }
-    size_t slot = find_slot(map, key);
-    if (slot == map->count) {
-        return MEM_ERR_NOT_FOUND;
-    }
-    if (value_out != NULL && map->value_size > 0u) {
-        memcpy(value_out, value_at(map, slot), map->value_size);
-    }
-    remove_slot(map, slot);
-    return MEM_OK;
+    return status;
 }
 
 mem_status_t mem_map_iter_init(mem_map_iter_t *it, mem_map_t *map)
