@@ -8,17 +8,11 @@
 #include <set>
 
 #include "mem/map.h"
+#include "tests/support/fuzz_check.h"
 
 namespace {
 
 constexpr size_t kCapacity = 9;
-
-void check(bool ok)
-{
-    if (!ok) {
-        std::abort();
-    }
-}
 
 }  // namespace
 
@@ -28,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint8_t keys[kCapacity];
     uint32_t values[kCapacity];
     mem_map_t m;
-    check(mem_map_init(&m, keys, 1, values, sizeof values[0], kCapacity) == MEM_OK);
+    fuzz_check(mem_map_init(&m, keys, 1, values, sizeof values[0], kCapacity) == MEM_OK);
     std::map<uint8_t, uint32_t> model;
     while (in.remaining_bytes() > 0) {
         const uint8_t op = in.ConsumeIntegralInRange<uint8_t>(0, 4);
@@ -38,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 0: {
             mem_status_t s = mem_map_insert(&m, &key, &value);
             bool fits = model.count(key) == 1 || model.size() < kCapacity;
-            check(s == (fits ? MEM_OK : MEM_ERR_FULL));
+            fuzz_check(s == (fits ? MEM_OK : MEM_ERR_FULL));
             if (fits) {
                 model[key] = value;
             }
@@ -48,9 +42,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             uint32_t out = 0;
             mem_status_t s = mem_map_remove(&m, &key, &out);
             auto found = model.find(key);
-            check(s == (found == model.end() ? MEM_ERR_NOT_FOUND : MEM_OK));
+            fuzz_check(s == (found == model.end() ? MEM_ERR_NOT_FOUND : MEM_OK));
             if (found != model.end()) {
-                check(out == found->second);
+                fuzz_check(out == found->second);
                 model.erase(found);
             }
             break;
@@ -59,39 +53,39 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             uint32_t out = 0;
             mem_status_t s = mem_map_get(&m, &key, &out);
             auto found = model.find(key);
-            check(s == (found == model.end() ? MEM_ERR_NOT_FOUND : MEM_OK));
-            check(found == model.end() || out == found->second);
+            fuzz_check(s == (found == model.end() ? MEM_ERR_NOT_FOUND : MEM_OK));
+            fuzz_check(found == model.end() || out == found->second);
             break;
         }
         case 3: {
             mem_map_iter_t it;
-            check(mem_map_iter_init(&it, &m) == MEM_OK);
+            fuzz_check(mem_map_iter_init(&it, &m) == MEM_OK);
             std::set<uint8_t> seen;
             const void *k;
             while (mem_map_iter_next(&it, &k, nullptr)) {
                 uint8_t ik = *static_cast<const uint8_t *>(k);
-                check(seen.insert(ik).second);  // never twice
-                check(model.count(ik) == 1);
+                fuzz_check(seen.insert(ik).second);  // never twice
+                fuzz_check(model.count(ik) == 1);
                 if (in.ConsumeBool()) {
-                    check(mem_map_iter_remove(&it) == MEM_OK);
+                    fuzz_check(mem_map_iter_remove(&it) == MEM_OK);
                     model.erase(ik);
                 }
             }
             for (const auto &entry : model) {
-                check(seen.count(entry.first) == 1);  // never skipped
+                fuzz_check(seen.count(entry.first) == 1);  // never skipped
             }
             break;
         }
         default:
-            check(mem_map_clear(&m) == MEM_OK);
+            fuzz_check(mem_map_clear(&m) == MEM_OK);
             model.clear();
             break;
         }
-        check(mem_map_count(&m) == model.size());
+        fuzz_check(mem_map_count(&m) == model.size());
         for (const auto &entry : model) {
             uint32_t out = 0;
-            check(mem_map_get(&m, &entry.first, &out) == MEM_OK);
-            check(out == entry.second);
+            fuzz_check(mem_map_get(&m, &entry.first, &out) == MEM_OK);
+            fuzz_check(out == entry.second);
         }
     }
     return 0;

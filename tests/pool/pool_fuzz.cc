@@ -9,13 +9,9 @@
 #include <vector>
 
 #include "mem/pool.h"
+#include "tests/support/fuzz_check.h"
 
 namespace {
-
-void check(bool ok)
-{
-    if (!ok) std::abort();
-}
 
 int g_reports;
 mem_status_t g_last;
@@ -39,8 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t block = 1 + data[1] % 72;
     size_t rounded = (block + 7) & ~(size_t)7;
     mem_pool_t p;
-    check(mem_pool_init(&p, storage, 32 * 72, block, count, links,
-                        sizeof links) == MEM_OK);
+    fuzz_check(mem_pool_init(&p, storage, 32 * 72, block, count, links,
+                             sizeof links) == MEM_OK);
     std::vector<uint8_t *> held;
     std::set<uint8_t *> held_set;
     int reports = 0;
@@ -51,11 +47,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 0: {
             uint8_t *b = static_cast<uint8_t *>(mem_pool_alloc(&p));
             if (held.size() == count) {
-                check(b == nullptr);
+                fuzz_check(b == nullptr);
                 break;
             }
-            check(b != nullptr && held_set.insert(b).second);
-            check((size_t)(b - storage) % rounded == 0);
+            fuzz_check(b != nullptr && held_set.insert(b).second);
+            fuzz_check((size_t)(b - storage) % rounded == 0);
             std::memset(b, arg, rounded);
             held.push_back(b);
             break;
@@ -63,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 1:
             if (!held.empty()) {
                 size_t k = arg % held.size();
-                check(mem_pool_free(&p, held[k]) == MEM_OK);
+                fuzz_check(mem_pool_free(&p, held[k]) == MEM_OK);
                 held_set.erase(held[k]);
                 held.erase(held.begin() + (long)k);
             }
@@ -77,19 +73,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 (off < 0 || off >= (long)(count * rounded)) ? MEM_ERR_FOREIGN
                 : off % (long)rounded != 0                  ? MEM_ERR_ALIGN
                                                             : MEM_ERR_DOUBLE_FREE;
-            check(mem_pool_free(&p, ptr) == expected);
+            fuzz_check(mem_pool_free(&p, ptr) == expected);
             ++reports;
-            check(g_reports == reports && g_last == expected);
+            fuzz_check(g_reports == reports && g_last == expected);
             break;
         }
         }
         mem_pool_stats_t s;
-        check(mem_pool_stats_get(&p, &s) == MEM_OK);
-        check(s.in_use == held.size());
+        fuzz_check(mem_pool_stats_get(&p, &s) == MEM_OK);
+        fuzz_check(s.in_use == held.size());
     }
-    for (uint8_t *b : held) check(mem_pool_free(&p, b) == MEM_OK);
+    for (uint8_t *b : held) fuzz_check(mem_pool_free(&p, b) == MEM_OK);
     mem_pool_stats_t s;
-    check(mem_pool_stats_get(&p, &s) == MEM_OK && s.in_use == 0);
+    fuzz_check(mem_pool_stats_get(&p, &s) == MEM_OK && s.in_use == 0);
     mem_failure_hook_set(nullptr, nullptr);
     return 0;
 }

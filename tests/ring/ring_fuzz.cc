@@ -7,15 +7,7 @@
 #include <deque>
 
 #include "mem/ring.h"
-
-namespace {
-
-void check(bool ok)
-{
-    if (!ok) std::abort();
-}
-
-}  // namespace
+#include "tests/support/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -28,10 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mem_status_t s = mem_ring_init(&r, storage, sizeof storage, elem, capacity,
                                    policy);
     if (policy == MEM_RING_POLICY_COUNT_) {
-        check(s == MEM_ERR_ARG);
+        fuzz_check(s == MEM_ERR_ARG);
         return 0;
     }
-    check(s == MEM_OK);
+    fuzz_check(s == MEM_OK);
     std::deque<uint8_t> model;
     mem_ring_stats_t ms{};
     uint8_t next = 0;
@@ -44,26 +36,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             std::memset(e, next, sizeof e);
             s = mem_ring_push(&r, e);
             if (model.size() < capacity) {
-                check(s == MEM_OK);
+                fuzz_check(s == MEM_OK);
                 model.push_back(next);
                 ms.pushed++;
             } else if (policy == MEM_RING_OVERWRITE_OLDEST) {
-                check(s == MEM_OK);
+                fuzz_check(s == MEM_OK);
                 model.pop_front();
                 model.push_back(next);
                 ms.pushed++;
                 ms.overwritten++;
             } else {
-                check(s == MEM_ERR_FULL);
+                fuzz_check(s == MEM_ERR_FULL);
                 (policy == MEM_RING_REJECT ? ms.rejected : ms.dropped_newest)++;
             }
             ++next;
             break;
         case 2:
             s = mem_ring_pop(&r, e);
-            check(s == (model.empty() ? MEM_ERR_EMPTY : MEM_OK));
+            fuzz_check(s == (model.empty() ? MEM_ERR_EMPTY : MEM_OK));
             if (s == MEM_OK) {
-                for (size_t b = 0; b < elem; ++b) check(e[b] == model.front());
+                for (size_t b = 0; b < elem; ++b) fuzz_check(e[b] == model.front());
                 model.pop_front();
                 ms.popped++;
             }
@@ -71,27 +63,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 3: {
             size_t age = op >> 3;
             s = mem_ring_peek(&r, age, e);
-            check(s == (age < model.size() ? MEM_OK : MEM_ERR_RANGE));
-            if (s == MEM_OK) check(e[0] == model[age]);
+            fuzz_check(s == (age < model.size() ? MEM_OK : MEM_ERR_RANGE));
+            if (s == MEM_OK) fuzz_check(e[0] == model[age]);
             break;
         }
         case 4:
             if (op & 0x80) {
-                check(mem_ring_clear(&r) == MEM_OK);
+                fuzz_check(mem_ring_clear(&r) == MEM_OK);
                 model.clear();
             }
             break;
         default:
-            check(mem_ring_stats_reset(&r) == MEM_OK);
+            fuzz_check(mem_ring_stats_reset(&r) == MEM_OK);
             ms = mem_ring_stats_t{};
             ms.high_water = (uint32_t)model.size();
             break;
         }
         if (model.size() > ms.high_water) ms.high_water = (uint32_t)model.size();
-        check(mem_ring_count(&r) == model.size());
+        fuzz_check(mem_ring_count(&r) == model.size());
         mem_ring_stats_t rs;
-        check(mem_ring_stats_get(&r, &rs) == MEM_OK);
-        check(std::memcmp(&rs, &ms, sizeof rs) == 0);
+        fuzz_check(mem_ring_stats_get(&r, &rs) == MEM_OK);
+        fuzz_check(std::memcmp(&rs, &ms, sizeof rs) == 0);
     }
     return 0;
 }

@@ -7,17 +7,11 @@
 #include <vector>
 
 #include "mem/vector.h"
+#include "tests/support/fuzz_check.h"
 
 namespace {
 
 MEM_VEC_DEFINE(fuzz_vec, uint16_t, 13, uint8_t);
-
-void check(bool ok)
-{
-    if (!ok) {
-        std::abort();
-    }
-}
 
 }  // namespace
 
@@ -35,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         switch (op) {
         case 0: {
             mem_status_t s = fuzz_vec_push(&v, &value);
-            check(s == (model.size() == 13 ? MEM_ERR_FULL : MEM_OK));
+            fuzz_check(s == (model.size() == 13 ? MEM_ERR_FULL : MEM_OK));
             if (s == MEM_OK) {
                 model.push_back(value);
             }
@@ -43,9 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         case 1: {
             mem_status_t s = fuzz_vec_pop(&v, &out);
-            check(s == (model.empty() ? MEM_ERR_EMPTY : MEM_OK));
+            fuzz_check(s == (model.empty() ? MEM_ERR_EMPTY : MEM_OK));
             if (s == MEM_OK) {
-                check(out == model.back());
+                fuzz_check(out == model.back());
                 model.pop_back();
             }
             break;
@@ -55,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             mem_status_t want = index > model.size()   ? MEM_ERR_RANGE
                                 : model.size() == 13 ? MEM_ERR_FULL
                                                      : MEM_OK;
-            check(s == want);
+            fuzz_check(s == want);
             if (s == MEM_OK) {
                 model.insert(model.begin() + static_cast<long>(index), value);
             }
@@ -63,16 +57,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         case 3: {
             mem_status_t s = fuzz_vec_remove(&v, index, &out);
-            check(s == (index >= model.size() ? MEM_ERR_RANGE : MEM_OK));
+            fuzz_check(s == (index >= model.size() ? MEM_ERR_RANGE : MEM_OK));
             if (s == MEM_OK) {
-                check(out == model[index]);
+                fuzz_check(out == model[index]);
                 model.erase(model.begin() + static_cast<long>(index));
             }
             break;
         }
         case 4: {
             uint16_t *p = fuzz_vec_at(&v, index);
-            check((p == nullptr) == (index >= model.size()));
+            fuzz_check((p == nullptr) == (index >= model.size()));
             break;
         }
         default:
@@ -80,9 +74,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             model.clear();
             break;
         }
-        check(fuzz_vec_len(&v) == model.size());
+        fuzz_check(fuzz_vec_len(&v) == model.size());
         for (size_t i = 0; i < model.size(); ++i) {
-            check(v.items[i] == model[i]);
+            fuzz_check(v.items[i] == model[i]);
         }
     }
     return 0;
