@@ -102,7 +102,9 @@ def _track_facts(insn, depth: int, facts: Dict[str, int]):
 
 def walk(fn, body: List, allowed_msr: bool = False) -> Walk:
     """Worklist over basic blocks; an instruction reached with two depths
-    keeps the larger one (join = max), so every path is covered."""
+    keeps the larger one (join = max), so every path is covered. A backward
+    branch that arrives deeper than its target was reached (a loop lowering sp
+    on every pass) goes to `unknown` instead of being walked again."""
     w = Walk()
     index = {i.addr: n for n, i in enumerate(body)}
     state: Dict[int, int] = {}
@@ -129,7 +131,16 @@ def walk(fn, body: List, allowed_msr: bool = False) -> Walk:
                 break
             t = elf_code.direct_target(insn)
             if t is not None and t[0] == "branch" and fn.addr <= t[1] < fn.addr + fn.size:
-                if t[1] in index:
+                if t[1] <= insn.addr and t[1] in state and depth > state[t[1]]:
+                    # Every cycle has a backward branch; arriving back at the
+                    # loop head deeper than before means each pass lowers sp.
+                    # No fixed bound exists, so it is a finding, not a walk
+                    # that never ends. (Assumes reducible loops: entered at
+                    # the head, as compilers emit.)
+                    w.unknown.append("%#x: %s %s (sp lower by %d B on each pass of the loop back to %#x)"
+                                     % (insn.addr, insn.mnemonic, insn.operands,
+                                        depth - state[t[1]], t[1]))
+                elif t[1] in index:
                     work.append((index[t[1]], depth, dict(facts)))
                 conditional = insn.mnemonic not in ("b", "b.w", "b.n")
                 if not conditional:

@@ -1,8 +1,10 @@
 """Worst-case main-stack bound of a linked Cortex-M image.
 
 Call graph: direct calls and tail calls from the disassembly of the ELF
-(bl/blx <label> = call; b <label> into another function = tail call: the
-caller has released its frame, so the callee's depth does not add to it);
+(bl/blx <label> = call, charged with the caller's frame; b <label> into
+another function = tail call where the sp walk finds sp back at its entry
+value (the frame is released), otherwise a call charged with the depth the
+walk found at the branch);
 indirect call sites from the disassembly (blx/bx <reg>), located with the
 .ci files; frames from the .su files, or for functions without one
 (assembly, newlib) estimated from the prologue (see elf_code.estimate_frame).
@@ -66,7 +68,8 @@ class Node:
     frame: int = 0
     frame_source: str = "su"          # su | estimate | annotation
     location: str = ""
-    calls: Dict[int, str] = field(default_factory=dict)   # callee addr -> "call" | "tail"
+    calls: Dict[int, str] = field(default_factory=dict)   # callee addr -> "call" | "branch" | "tail"
+    branch_depth: Dict[int, int] = field(default_factory=dict)  # "branch" callee -> sp depth at the b
     recursion_bound: int = 1
     walk: Optional[sp_walk.Walk] = None
 
@@ -277,12 +280,19 @@ class Analyzer:
                                                  "%s to %#x <%s>, which is in no function" % (insn.mnemonic, addr, label)))
                     continue
                 # A branch releases the frame only where sp is back at its
-                # entry value; otherwise it is a call, conservatively
-                # counted with the full frame.
-                released = node.walk.depth_at.get(insn.addr, -1) == 0
-                edge = "tail" if kind == "branch" and released else "call"
-                if node.calls.get(callee.addr) != "call":
-                    node.calls[callee.addr] = edge
+                # entry value; otherwise it is a call charged with the depth
+                # the walk found at the branch (not the whole frame).
+                if kind == "call":
+                    node.calls[callee.addr] = "call"
+                    continue
+                at = node.walk.depth_at.get(insn.addr, node.frame)
+                if node.calls.get(callee.addr) == "call":
+                    continue
+                if at > 0:
+                    node.calls[callee.addr] = "branch"
+                    node.branch_depth[callee.addr] = max(at, node.branch_depth.get(callee.addr, 0))
+                elif callee.addr not in node.calls:
+                    node.calls[callee.addr] = "tail"
                 continue
             k = elf_code.indirect_kind(insn)
             if k is not None:
@@ -377,7 +387,7 @@ class Analyzer:
                 node = self.nodes[a]
                 best_total, best_next, best_kind = node.frame, None, ""
                 for c, kind in node.calls.items():
-                    total = self.depth[c] + (node.frame if kind == "call" else 0)
+                    total = self.depth[c] + self._charge(node, c, kind)
                     if total > best_total:
                         best_total, best_next, best_kind = total, c, kind
                 self.depth[a] = best_total
@@ -408,6 +418,11 @@ class Analyzer:
                 self.depth[m] = cycle + best_exit
                 self.best[m] = (best_next, "call", sorted(comp, key=lambda x: self.nodes[x].fn.name))
 
+    @staticmethod
+    def _charge(node: Node, callee: int, kind: str) -> int:
+        """Bytes of node's frame still on the stack when callee runs."""
+        return {"call": node.frame, "branch": node.branch_depth.get(callee, 0)}.get(kind, 0)
+
     def _path(self, addr: int) -> List[Step]:
         steps = []
         seen = set()
@@ -427,6 +442,10 @@ class Analyzer:
                 if kind == "tail":
                     steps.append(Step(node.fn.name, node.location, 0,
                                       "tail call: frame %d B released" % node.frame))
+                elif kind == "branch":
+                    steps.append(Step(node.fn.name, node.location, self._charge(node, nxt, kind),
+                                      "branch with %d B of its %d B frame on the stack"
+                                      % (self._charge(node, nxt, kind), node.frame)))
                 else:
                     steps.append(Step(node.fn.name, node.location, node.frame, note))
             a = nxt
