@@ -8,11 +8,13 @@ from typing import Dict, List
 from stack_bound import Analysis
 
 
-def _row(name: str, row: dict, callers: List[str], hot: bool) -> str:
+def _row(name: str, row: dict, callers: List[str], hot: bool, anchor: bool) -> str:
+    """One table row; anchor gives it id=name (only once per page)."""
     cells = [name, str(row["frame"]), str(row["depth"]), ",".join(row["flags"]),
              " ".join(callers), " ".join(row["callees"])]
     tds = "".join("<td>%s</td>" % html.escape(c) for c in cells)
-    return '<tr%s id="%s">%s</tr>' % (' class="worst"' if hot else "", html.escape(name), tds)
+    attrs = (' class="worst"' if hot else "") + (' id="%s"' % html.escape(name) if anchor else "")
+    return "<tr%s>%s</tr>" % (attrs, tds)
 
 
 def to_html(a: Analysis, title: str) -> str:
@@ -28,14 +30,14 @@ def to_html(a: Analysis, title: str) -> str:
            "font-family:monospace}tr.worst{background:#fdd}</style></head><body>",
            "<h1>Stack: %s</h1><p>bound %d B (worst-path functions highlighted)</p>" % (html.escape(title), a.bound),
            "<h2>Functions</h2><table>", head]
-    out += [_row(n, r, sorted(callers.get(n, [])), n.rpartition(":")[2] in hot) for n, r in order]
+    out += [_row(n, r, sorted(callers.get(n, [])), n.rpartition(":")[2] in hot, True) for n, r in order]
     out.append("</table><h2>Per file</h2>")
     files: Dict[str, List[str]] = {}
     for n, r in a.functions.items():
         files.setdefault(r.get("file") or "(no .su)", []).append(n)
     for f in sorted(files):
         out.append("<h3>%s</h3><table>%s" % (html.escape(f), head))
-        out += [_row(n, a.functions[n], sorted(callers.get(n, [])), n.rpartition(":")[2] in hot)
+        out += [_row(n, a.functions[n], sorted(callers.get(n, [])), n.rpartition(":")[2] in hot, False)
                 for n in sorted(files[f])]
         out.append("</table>")
     out.append("</body></html>")
