@@ -11,6 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
+from elftools.elf.constants import SH_FLAGS
 from elftools.elf.elffile import ELFFile
 
 
@@ -35,8 +36,18 @@ class Insn:
     operands: str
 
 
+@dataclass
+class StoredAddress:
+    """A data word holding a function's address (Thumb bit set)."""
+    where: int                     # address of the word
+    section: str                   # e.g. ".rodata"
+    holder: str                    # "symbol+0xoff" of the object holding it, or hex
+    function: Function
+
+
 class Image:
-    """Functions, symbols and the vector table of one ELF."""
+    """Functions, symbols, the vector table of one ELF, and the function
+    addresses stored in its data."""
 
     def __init__(self, path: str):
         self.path = path
@@ -47,12 +58,42 @@ class Image:
             elf = ELFFile(f)
             self._read_symbols(elf)
             self._read_vectors(elf)
-        self.functions.sort(key=lambda fn: fn.addr)
-        self.by_name: Dict[str, Function] = {}
-        for fn in self.functions:
-            for n in fn.names:
-                self.by_name.setdefault(n, fn)
-        self._starts = [fn.addr for fn in self.functions]
+            self.functions.sort(key=lambda fn: fn.addr)
+            self.by_name: Dict[str, Function] = {}
+            for fn in self.functions:
+                for n in fn.names:
+                    self.by_name.setdefault(n, fn)
+            self._starts = [fn.addr for fn in self.functions]
+            self.stored = self._stored_addresses(elf)
+
+    def _stored_addresses(self, elf) -> List[StoredAddress]:
+        """Every aligned word of an allocated, non-executable PROGBITS
+        section other than the vector table (.rodata, .data, ...) that equals
+        a function's start address with the Thumb bit set: the function
+        pointer tables and callbacks an indirect call may go through. Found
+        by value, not by relocation, so the firmware link needs no
+        --emit-relocs; a constant that happens to equal such an address
+        gives a spurious candidate, never a missed one among stored tables."""
+        objects = sorted((sym["st_value"], sym["st_size"], sym.name)
+                         for sym in elf.get_section_by_name(".symtab").iter_symbols()
+                         if sym.name and sym["st_info"]["type"] == "STT_OBJECT")
+        found = []
+        for sec in elf.iter_sections():
+            flags = sec["sh_flags"]
+            if (sec["sh_type"] != "SHT_PROGBITS" or not flags & SH_FLAGS.SHF_ALLOC
+                    or flags & SH_FLAGS.SHF_EXECINSTR or sec.name in (".vectors", ".isr_vector")):
+                continue
+            data, base = sec.data(), sec["sh_addr"]
+            for off in range(-base % 4, len(data) - 3, 4):
+                word = int.from_bytes(data[off:off + 4], "little")
+                fn = self.function_at(word) if word & 1 else None
+                if fn is None or fn.addr != word & ~1:
+                    continue
+                where = base + off
+                holder = next(("%s+%#x" % (n, where - a) for a, size, n in objects
+                               if a <= where < a + max(size, 1)), "%#x" % where)
+                found.append(StoredAddress(where, sec.name, holder, fn))
+        return found
 
     def _read_symbols(self, elf):
         symtab = elf.get_section_by_name(".symtab")

@@ -60,6 +60,9 @@ class Finding:
     annotated: bool = False
     assumption: str = ""
     reached_from: List[str] = field(default_factory=list)
+    # indirect_call: functions whose address is stored in data, "name (section holder)"
+    candidates: List[str] = field(default_factory=list)
+    not_assumed: List[str] = field(default_factory=list)   # candidates the annotation leaves out
 
 
 @dataclass
@@ -303,13 +306,21 @@ class Analyzer:
         where = ", ".join(sites) if sites else node.location
         addrs = ", ".join("%#x %s %s" % (i.addr, i.mnemonic, i.operands) for i, _ in indirect)
         f = Finding("indirect_call", fn.name, where, "indirect call/jump at " + addrs)
+        # The call's pointer type is not in GCC's DWARF (DW_TAG_call_site
+        # only gives a register), so every function stored in data is a
+        # candidate of every indirect call.
+        f.candidates = ["%s (%s %s)" % (self._qualified(s.function, s.function.name), s.section, s.holder)
+                        for s in self.image.stored]
         targets = (self._ann(self.ann_indirect, "indirect_calls", fn) or (None, None))[1]
         if targets is not None:
             f.annotated = True
             f.assumption = "calls only: " + (", ".join(targets) if targets else "(nothing: not a call)")
+            assumed = set()
             for name in targets:
                 callee = self._resolve(name)
                 node.calls[callee.addr] = "call"
+                assumed.add(callee.addr)
+            f.not_assumed = [c for c, s in zip(f.candidates, self.image.stored) if s.function.addr not in assumed]
         self.findings.append(f)
 
     # ---- graph -----------------------------------------------------------------

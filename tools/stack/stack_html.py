@@ -1,6 +1,7 @@
 """One HTML page per firmware from a stack analysis: functions (frame, worst
-depth, flags, callers, callees) with every root's worst path highlighted, and
-the same functions grouped per source file."""
+depth, flags, callers, callees) with every root's worst path highlighted, the
+findings with what was assumed and which indirect-call targets are only
+candidates, and the functions grouped per source file."""
 
 import html
 from typing import Dict, List
@@ -17,6 +18,25 @@ def _row(name: str, row: dict, callers: List[str], hot: bool, anchor: bool) -> s
     return "<tr%s>%s</tr>" % (attrs, tds)
 
 
+def _findings(a: Analysis) -> List[str]:
+    """Each finding with what was assumed for it and, for an indirect call,
+    the candidate targets that are only candidates."""
+    out = ["<h2>Findings</h2><ul>"]
+    for f in a.findings:
+        tag = "assumed" if f.annotated else "unbounded"
+        out.append('<li class="%s">[%s] %s in %s (%s): %s' % (
+            tag, tag, html.escape(f.kind), html.escape(f.function), html.escape(f.location), html.escape(f.detail)))
+        if f.annotated:
+            out.append('<br>assumed: <span class="assumption">%s</span>' % html.escape(f.assumption))
+        only = f.not_assumed if f.annotated else f.candidates
+        if only:
+            out.append("<br>only candidates: " + ", ".join('<span class="candidate">%s</span>' % html.escape(c)
+                                                         for c in only))
+        out.append("</li>")
+    out.append("</ul>")
+    return out
+
+
 def to_html(a: Analysis, title: str) -> str:
     callers: Dict[str, List[str]] = {}
     for name, row in a.functions.items():
@@ -31,7 +51,9 @@ def to_html(a: Analysis, title: str) -> str:
            "<h1>Stack: %s</h1><p>bound %d B (worst-path functions highlighted)</p>" % (html.escape(title), a.bound),
            "<h2>Functions</h2><table>", head]
     out += [_row(n, r, sorted(callers.get(n, [])), n.rpartition(":")[2] in hot, True) for n, r in order]
-    out.append("</table><h2>Per file</h2>")
+    out.append("</table>")
+    out += _findings(a)
+    out.append("<h2>Per file</h2>")
     files: Dict[str, List[str]] = {}
     for n, r in a.functions.items():
         files.setdefault(r.get("file") or "(no .su)", []).append(n)

@@ -66,6 +66,10 @@ def render(a: Analysis, title: str, stack_usable: int, stack_note: str, max_byte
         out.append("  [%s] %s in %s (%s): %s" % (tag, f.kind, f.function, f.location, f.detail))
         if f.annotated:
             out.append("      assumption: " + f.assumption)
+            if f.not_assumed:
+                out.append("      candidates not assumed: " + ", ".join(f.not_assumed))
+        elif f.candidates:
+            out.append("      candidates (confirm in indirect_calls): " + ", ".join(f.candidates))
         if f.reached_from:
             out.append("      reached by: " + " > ".join(f.reached_from))
     out.append("")

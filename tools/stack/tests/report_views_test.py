@@ -116,7 +116,7 @@ class ReportViews(unittest.TestCase):
             self.assertEqual({r[0] for r in rows}, names, f)
             on_path = set().union(*PATHS)
             self.assertEqual({r[0] for r in rows if r[1]}, names & on_path, f)
-        self.assertEqual(set(self.page.rows) - set(FILES), {"Functions", "Per file"})
+        self.assertEqual(set(self.page.rows) - set(FILES), {"Functions", "Findings", "Per file"})
 
     def test_dot_has_every_function_and_only_the_worst_edges_red(self):
         nodes = set(re.findall(r'^  "([^"]+)" \[label=', self.dot, re.M))
