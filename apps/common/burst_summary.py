@@ -6,7 +6,7 @@ summary (the Python side of apps/common/app_support.h). The apps print one
 import re
 
 import qemu_run
-import stack_crosscheck
+from tools.stack import stack_crosscheck
 
 
 def uart_fields(line):

@@ -10,7 +10,7 @@ import sys
 import unittest
 
 import qemu_run
-import stack_crosscheck
+from tools.stack import stack_crosscheck
 
 REGIONS = {  # name: (start, size) — the STM32F769 RAM map, mirrored on mps2-an500
     "DTCM": (0x2000_0000, 128 * 1024),

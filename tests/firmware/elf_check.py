@@ -27,7 +27,7 @@ import unittest
 
 from elftools.elf.elffile import ELFFile
 
-import elf_code
+from tools.stack import elf_code
 import linker_map
 from memory_map import MEMORY_MAPS
 

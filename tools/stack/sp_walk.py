@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
-import elf_code
+from tools.stack import elf_code
 
 _IMM = r"#(\d+)"
 

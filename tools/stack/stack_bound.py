@@ -24,9 +24,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-import elf_code
-import sp_walk
-from stack_inputs import FrameEntry
+from tools.stack import elf_code
+from tools.stack import sp_walk
+from tools.stack.stack_inputs import FrameEntry
 
 # Armv7-M exception frame: 8 words basic, 26 words with FP context
 # (S0-S15, FPSCR, reserved); with CCR.STKALIGN (always 1 on the M7) the core

@@ -17,11 +17,11 @@ import json
 import shutil
 import sys
 
-import stack_bound
-import stack_inputs
-import stack_dot
-import stack_html
-import stack_report
+from tools.stack import stack_bound
+from tools.stack import stack_inputs
+from tools.stack import stack_dot
+from tools.stack import stack_html
+from tools.stack import stack_report
 
 
 def _load_json(path):

@@ -3,7 +3,7 @@ function (frame and worst depth), the worst path of every root in red."""
 
 from typing import List
 
-from stack_bound import Analysis
+from tools.stack.stack_bound import Analysis
 
 
 def _q(s: str) -> str:

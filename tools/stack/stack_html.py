@@ -6,7 +6,7 @@ candidates, and the functions grouped per source file."""
 import html
 from typing import Dict, List
 
-from stack_bound import Analysis
+from tools.stack.stack_bound import Analysis
 
 
 def _row(name: str, row: dict, callers: List[str], hot: bool, anchor: bool) -> str:

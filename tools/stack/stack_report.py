@@ -3,7 +3,7 @@
 from dataclasses import asdict
 from typing import List
 
-from stack_bound import DISABLED, Analysis, Root
+from tools.stack.stack_bound import DISABLED, Analysis, Root
 
 
 def chain(root: Root) -> str:

@@ -16,7 +16,7 @@ import shutil
 import sys
 import unittest
 
-import elf_code
+from tools.stack import elf_code
 import qemu_run
 
 FIRMWARE = sys.argv[1:]

@@ -5,8 +5,8 @@ counted where the other unit's function needed 1144 B)."""
 import types
 import unittest
 
-import elf_code
-import stack_bound
+from tools.stack import elf_code
+from tools.stack import stack_bound
 
 
 def _fn(addr, unit):

@@ -12,9 +12,9 @@ files; every expected bound below is then the sum of those numbers.
 import os
 import unittest
 
-import stack_bound
-import stack_inputs
-import stack_params
+from tools.stack import stack_bound
+from tools.stack import stack_inputs
+from tools.stack.tests import stack_params
 
 PARAMS = "tools/stack/tests/fixture_stack_files.params"
 

@@ -13,11 +13,11 @@ bound is 8 + max(0 + 64, 0 + 16, 24) = 72 B.
 import json
 import unittest
 
-import stack_bound
-import stack_html
-import stack_inputs
-import stack_params
-import stack_report
+from tools.stack import stack_bound
+from tools.stack import stack_html
+from tools.stack import stack_inputs
+from tools.stack.tests import stack_params
+from tools.stack import stack_report
 
 PARAMS = "tools/stack/tests/indirect_tables_stack_files.params"
 

@@ -16,11 +16,11 @@ import json
 import re
 import unittest
 
-import stack_bound
-import stack_dot
-import stack_html
-import stack_inputs
-import stack_params
+from tools.stack import stack_bound
+from tools.stack import stack_dot
+from tools.stack import stack_html
+from tools.stack import stack_inputs
+from tools.stack.tests import stack_params
 
 PARAMS = "tools/stack/tests/fixture_stack_files.params"
 ANNOTATIONS = "tools/stack/tests/fixture_annotations.json"

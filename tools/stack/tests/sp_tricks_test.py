@@ -18,9 +18,9 @@ true bounds by hand from its disassembly at -Os:
 
 import unittest
 
-import stack_bound
-import stack_inputs
-import stack_params
+from tools.stack import stack_bound
+from tools.stack import stack_inputs
+from tools.stack.tests import stack_params
 
 PARAMS = "tools/stack/tests/sp_tricks_stack_files.params"
 

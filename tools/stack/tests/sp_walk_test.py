@@ -7,8 +7,8 @@ the walk itself.
 
 import unittest
 
-import elf_code
-import sp_walk
+from tools.stack import elf_code
+from tools.stack import sp_walk
 
 FN = elf_code.Function(addr=0x1000, size=0x100, names=["f"], is_local=False, unit=None)
 

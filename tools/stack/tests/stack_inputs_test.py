@@ -5,8 +5,8 @@ import shutil
 import tempfile
 import unittest
 
-import elf_code
-import stack_inputs
+from tools.stack import elf_code
+from tools.stack import stack_inputs
 
 # What GCC 12 writes for a static helper cloned by constant propagation, a
 # VLA and a call through a pointer (the .ci label's "\n" are literal).
