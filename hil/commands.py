@@ -20,7 +20,7 @@ subclassing Command only when it needs more than the defaults.
 import re
 
 from hil import mailbox_protocol as P
-from hil.stack_bound import MAIN_STACK_TAG, cross_check
+from hil.static_bound import MAIN_STACK_TAG, cross_check
 
 HOST_METRICS = frozenset({"host_round_trip_s"})
 STACK_METRIC = re.compile(r"^stack\.[^.]+\.(size|high_water|use_ratio|static_bound)$")
@@ -87,7 +87,7 @@ class Ping(Command):
 
 class StackReport(Command):
     """High-water marks since boot, cross-checked against the static bound
-    (hil/stack_bound.py) when the run has one."""
+    (hil/static_bound.py) when the run has one."""
     cumulative = True
     derived = frozenset({"max_use_ratio"})
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 from hil.provenance_text import flat_provenance
 from hil.results import ERROR, FAILED, NOT_RUN
-from hil.stack_bound import describe as describe_stack_check
+from hil.static_bound import describe as describe_stack_check
 
 
 _NOT_XML = re.compile("[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD]")

@@ -35,7 +35,7 @@ class CaseResult:
     details: dict = dataclasses.field(default_factory=dict)   # arrays, for plots
     checks: list = dataclasses.field(default_factory=list)    # limits.Check
     diagnostics: dict = dataclasses.field(default_factory=dict)
-    stack_check: dict = dataclasses.field(default_factory=dict)  # stack_bound.cross_check
+    stack_check: dict = dataclasses.field(default_factory=dict)  # static_bound.cross_check
     state_note: str = ""   # what was done to bring the board to a known state first (known_state.py)
 
     @property

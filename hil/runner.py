@@ -49,7 +49,7 @@ from hil.report_junit import write_junit
 from hil.result_dirs import prepare_out_dir, write_atomically
 from hil.results import ERROR, EXIT_INTERRUPTED, EXIT_USAGE, NOT_RUN, CaseResult, RunResult
 from hil.results_table import format_table
-from hil.stack_bound import resolve_bound
+from hil.static_bound import resolve_bound
 from hil.suite import load_suite
 from hil.suite_selection import format_case_list, repeat_cases, select_cases
 from hil.usage_parser import COUNT, POSITIVE_SECONDS, SECONDS, UsageArgumentParser
@@ -73,7 +73,7 @@ def parse_args(argv):
                    help="static stack bound(s) for the stack_report cross-check (a stack_budget's "
                         "<name>.stack.json or any JSON with an integer 'bound'; repeatable; non-.json "
                         "files are ignored; default with the default firmware: apps/hil_agent's, "
-                        "from the runfiles; none: no cross-check). See hil/stack_bound.py")
+                        "from the runfiles; none: no cross-check). See hil/static_bound.py")
     p.add_argument("--out", help="exactly this report directory (default: $TEST_UNDECLARED_OUTPUTS_DIR, "
                    "else a new ./hil-results/<UTC time>-<board>/, with ./hil-results/latest)")
     p.add_argument("--flash-timeout", type=POSITIVE_SECONDS, default=120.0, help="seconds for connect + flash")

@@ -1,4 +1,4 @@
-"""The stack cross-check (hil/stack_bound.py): which bound file applies, how
+"""The stack cross-check (hil/static_bound.py): which bound file applies, how
 the stack_report case is judged, and the runner end to end on the emulated
 board with the fixture agent: a generous bound passes and shows static
 bound, measured and reserved side by side in the table, results.json, JUnit
@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 from hil.errors import UsageError
 from runner_process import run_runner
-from hil.stack_bound import StackBound, cross_check, describe, load_bound, resolve_bound
+from hil.static_bound import StackBound, cross_check, describe, load_bound, resolve_bound
 
 ARGS = sys.argv[1:]
 del sys.argv[1:]
@@ -113,7 +113,7 @@ class CrossCheck(unittest.TestCase):
     def test_other_image_fails(self):
         r = cross_check(StackBound(1172, "b.json", 4096), self.STACKS)
         self.assertFalse(r["ok"])
-        self.assertIn("4096 B usable stack but the agent reports 8064 B", r["message"])
+        self.assertIn("4096 B usable stack but the measured image reserves 8064 B", r["message"])
 
     def test_no_main_stack_fails(self):
         r = cross_check(StackBound(1172, "b.json"), [{"tag": "PSP", "size": 1024, "high_water": 10}])

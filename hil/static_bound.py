@@ -16,10 +16,10 @@ name. No entry: no cross-check.
 
 The stack_report case then records, for the main stack (tag MSP), the
 static bound, the measured high-water mark and the reservation the agent
-reports, and FAILS when measured > bound (the analysis missed a path or an
-assumption in its annotations is wrong), or when the file's "stack_usable"
-differs from the reservation the agent reports (the bound is for another
-image).
+reports, and FAILS when tools/stack/stack_crosscheck.verdict says so:
+measured > bound (the analysis missed a path or an assumption in its
+annotations is wrong), or the file's "stack_usable" differs from the
+reservation the agent reports (the bound is for another image).
 """
 
 import dataclasses
@@ -27,6 +27,7 @@ import json
 import os
 
 from hil.errors import UsageError
+from tools.stack.stack_crosscheck import verdict
 
 MAIN_STACK_TAG = "MSP"
 
@@ -98,15 +99,9 @@ def cross_check(bound, stacks):
         record["message"] = "stack cross-check: the agent reported no %s stack" % MAIN_STACK_TAG
         return record
     record["measured"], record["reserved"] = main["high_water"], main["size"]
-    if bound.stack_usable and bound.stack_usable != main["size"]:
-        record["message"] = ("stack cross-check: %s has %d B usable stack but the agent reports %d B: "
-                             "the bound is for another image" % (bound.source, bound.stack_usable, main["size"]))
-    elif main["high_water"] > bound.bound:
-        record["message"] = ("stack cross-check: measured high-water %d B exceeds the static bound %d B "
-                             "(%s): a path or an annotation of the analysis is wrong"
-                             % (main["high_water"], bound.bound, bound.source))
-    else:
-        record["ok"] = True
+    why = verdict(main["high_water"], bound.bound, bound.stack_usable, main["size"], bound.source)
+    record["ok"] = not why
+    record["message"] = "stack cross-check: " + why if why else ""
     return record
 
 
