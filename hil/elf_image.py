@@ -1,13 +1,13 @@
 """What the rig needs from a firmware ELF: symbols and loadable segments.
 
-Read once with pyelftools (Debian: python3-pyelftools) and kept in memory, so
-the file may change on disk afterwards without confusing a run.
+Read once through tools/elf/image.py and kept in memory, so the file may
+change on disk afterwards without confusing a run.
 """
 
 import dataclasses
-import hashlib
 
 from hil.errors import UsageError
+from tools.elf.image import ElfError, ElfFile
 
 
 @dataclasses.dataclass(frozen=True)
@@ -29,50 +29,28 @@ class Segment:
 
 class ElfImage:
     def __init__(self, path):
-        try:
-            from elftools.elf.elffile import ELFFile
-        except ImportError:
-            raise UsageError("pyelftools missing: apt-get install -y python3-pyelftools") from None
         self.path = path
         try:
-            with open(path, "rb") as f:
-                raw = f.read()
-                f.seek(0)
-                elf = ELFFile(f)
-                if elf["e_machine"] != "EM_ARM":
-                    raise UsageError("%s is not an ARM ELF (%s)" % (path, elf["e_machine"]))
-                self.entry = elf["e_entry"]
-                self.symbols = {}
-                symtab = elf.get_section_by_name(".symtab")
-                if symtab is None:
-                    raise UsageError("%s has no symbol table (stripped?)" % path)
-                for sym in symtab.iter_symbols():
-                    if sym.name and sym["st_info"]["type"] in ("STT_OBJECT", "STT_FUNC", "STT_NOTYPE"):
-                        # Prefer the global definition when names repeat.
-                        if sym.name not in self.symbols or sym["st_info"]["bind"] == "STB_GLOBAL":
-                            self.symbols[sym.name] = Symbol(sym.name, sym["st_value"], sym["st_size"])
-                self.segments = [
-                    Segment(seg["p_paddr"], seg["p_vaddr"], seg.data(), seg["p_memsz"])
-                    for seg in elf.iter_segments()
-                    if seg["p_type"] == "PT_LOAD" and seg["p_filesz"] > 0
-                ]
-                self.functions = sorted(
-                    (sym["st_value"] & ~1, sym["st_size"], sym.name) for sym in symtab.iter_symbols()
-                    if sym.name and sym["st_info"]["type"] == "STT_FUNC")
-                comment = elf.get_section_by_name(".comment")
-                # NUL-separated tool strings ("GCC: (...) 12.2.1 ..."), for provenance.
-                self.comment = ([t.decode("utf-8", "replace") for t in comment.data().split(b"\0") if t]
-                                if comment is not None else [])
-                note = elf.get_section_by_name(".note.gnu.build-id")
-                self.gnu_build_id = next((n["n_desc"] for n in note.iter_notes()
-                                          if n["n_type"] == "NT_GNU_BUILD_ID"), None) if note is not None else None
-        except OSError as e:
-            raise UsageError("cannot read firmware %s: %s" % (path, e)) from None
-        except UsageError:
-            raise
-        except Exception as e:  # pyelftools raises its own types on garbage
-            raise UsageError("%s is not a valid ELF: %s" % (path, e)) from None
-        self.sha256 = hashlib.sha256(raw).hexdigest()
+            elf = ElfFile(path)
+        except ElfError as e:
+            raise UsageError(str(e)) from None
+        if elf.machine != "EM_ARM":
+            raise UsageError("%s is not an ARM ELF (%s)" % (path, elf.machine))
+        self.entry = elf.entry
+        self.symbols = {}
+        for sym in elf.symbols:
+            if sym.name and sym.kind in ("STT_OBJECT", "STT_FUNC", "STT_NOTYPE"):
+                # Prefer the global definition when names repeat.
+                if sym.name not in self.symbols or sym.bind == "STB_GLOBAL":
+                    self.symbols[sym.name] = Symbol(sym.name, sym.value, sym.size)
+        self.segments = [Segment(seg.paddr, seg.vaddr, seg.data, seg.memsz)
+                         for seg in elf.segments if seg.kind == "PT_LOAD" and seg.filesz > 0]
+        self.functions = sorted((sym.value & ~1, sym.size, sym.name) for sym in elf.symbols
+                                if sym.name and sym.kind == "STT_FUNC")
+        # NUL-separated tool strings ("GCC: (...) 12.2.1 ..."), for provenance.
+        self.comment = elf.comment()
+        self.gnu_build_id = elf.gnu_build_id
+        self.sha256 = elf.sha256
 
     def describe_address(self, address):
         """`address` as "function+0xoffset" when it is inside a function of

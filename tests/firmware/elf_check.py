@@ -28,7 +28,7 @@ import unittest
 from elftools.elf.elffile import ELFFile
 
 from tools.stack import elf_code
-import linker_map
+from tools.mapreport import linker_map
 from memory_map import MEMORY_MAPS
 
 EF_ARM_EABIMASK = 0xFF00_0000

@@ -1,4 +1,4 @@
-"""Memory regions, sections and symbols of a firmware ELF (pyelftools).
+"""Memory regions, sections and symbols of a firmware ELF (tools/elf/image.py).
 
 Regions come from the linker script's __<region>_start / __<region>_size
 symbols (see tools/firmware/memory_map.py for the boards' maps). A section
@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
-from elftools.elf.constants import SH_FLAGS
-from elftools.elf.elffile import ELFFile
+from tools.elf.image import ElfFile
 
 STACK_SYMBOL = "[stack reservation]"
 REGION_ORDER = ["flash", "itcm", "dtcm", "sram1", "sram2"]
@@ -48,21 +47,19 @@ class Section:
 class MemoryImage:
     def __init__(self, path: str):
         self.path = path
-        with open(path, "rb") as f:
-            elf = ELFFile(f)
-            self.symbols = self._symbols(elf)
-            self.regions = self._regions()
-            self.sections = self._sections(elf)
-            self.alloc_section_names = [s.name for s in self.sections]
-            self._assign(elf)
+        elf = ElfFile(path)
+        self.symbols = self._symbols(elf)
+        self.regions = self._regions()
+        self.sections = self._sections(elf)
+        self.alloc_section_names = [s.name for s in self.sections]
+        self._assign(elf)
 
     @staticmethod
-    def _symbols(elf):
+    def _symbols(elf: ElfFile):
         out = {}
-        tab = elf.get_section_by_name(".symtab")
-        for sym in tab.iter_symbols():
-            if sym.name and sym["st_shndx"] != "SHN_UNDEF":
-                out.setdefault(sym.name, sym["st_value"])
+        for sym in elf.symbols:
+            if sym.name and sym.shndx != "SHN_UNDEF":
+                out.setdefault(sym.name, sym.value)
         return out
 
     def _regions(self) -> List[Region]:
@@ -86,25 +83,23 @@ class MemoryImage:
         return regions
 
     @staticmethod
-    def _sections(elf) -> List[Section]:
-        loads = [s for s in elf.iter_segments() if s["p_type"] == "PT_LOAD"]
+    def _sections(elf: ElfFile) -> List[Section]:
+        loads = [s for s in elf.segments if s.kind == "PT_LOAD"]
         out = []
-        for sec in elf.iter_sections():
+        for sec in elf.sections:
             # Allocated sections, and writable ones placed at an address
             # without SHF_ALLOC: (COPY) / (NOLOAD) output sections such as
             # .noinit keep their memory but lose the flag.
-            placed = sec["sh_flags"] & SH_FLAGS.SHF_ALLOC or \
-                (sec["sh_flags"] & SH_FLAGS.SHF_WRITE and sec["sh_addr"] != 0)
-            if not placed or sec["sh_size"] == 0:
+            placed = sec.alloc or (sec.writable and sec.addr != 0)
+            if not placed or sec.size == 0:
                 continue
             lma = None
-            if sec["sh_type"] != "SHT_NOBITS":
+            if sec.kind != "SHT_NOBITS":
                 for seg in loads:
-                    off = sec["sh_offset"]
-                    if seg["p_offset"] <= off < seg["p_offset"] + seg["p_filesz"]:
-                        lma = seg["p_paddr"] + (off - seg["p_offset"])
+                    if seg.offset <= sec.offset < seg.offset + seg.filesz:
+                        lma = seg.paddr + (sec.offset - seg.offset)
                         break
-            out.append(Section(sec.name, sec["sh_addr"], lma, sec["sh_size"]))
+            out.append(Section(sec.name, sec.addr, lma, sec.size))
         return out
 
     def region_at(self, addr: int) -> Optional[Region]:
@@ -113,7 +108,7 @@ class MemoryImage:
                 return r
         return None
 
-    def _assign(self, elf):
+    def _assign(self, elf: ElfFile):
         load_shift = {}   # section name -> (load region, lma - vma)
         for s in self.sections:
             home = self.region_at(s.vma)
@@ -126,22 +121,20 @@ class MemoryImage:
                     load.used += s.size
                     load.sections[s.name + " (load image)"] = s.size
                     load_shift[s.name] = (load, s.lma - s.vma)
-        tab = elf.get_section_by_name(".symtab")
-        for sym in tab.iter_symbols():
-            kind = sym["st_info"]["type"]
-            if kind not in ("STT_FUNC", "STT_OBJECT") or sym["st_size"] == 0 or not sym.name:
+        for sym in elf.symbols:
+            if sym.kind not in ("STT_FUNC", "STT_OBJECT") or sym.size == 0 or not sym.name:
                 continue
-            if sym["st_shndx"] in ("SHN_UNDEF", "SHN_ABS"):
+            if sym.shndx in ("SHN_UNDEF", "SHN_ABS"):
                 continue
-            addr = sym["st_value"] & ~1 if kind == "STT_FUNC" else sym["st_value"]
+            addr = sym.value & ~1 if sym.kind == "STT_FUNC" else sym.value
             home = self.region_at(addr)
             if home is not None:
-                home.symbols[sym.name] = home.symbols.get(sym.name, 0) + sym["st_size"]
-            sec = elf.get_section(sym["st_shndx"])
-            if sec.name in load_shift:
+                home.symbols[sym.name] = home.symbols.get(sym.name, 0) + sym.size
+            sec = elf.section_at_index(sym.shndx)
+            if sec is not None and sec.name in load_shift:
                 load, _ = load_shift[sec.name]
                 key = sym.name + " (load image)"
-                load.symbols[key] = load.symbols.get(key, 0) + sym["st_size"]
+                load.symbols[key] = load.symbols.get(key, 0) + sym.size
         top = self.symbols.get("_stack_top")
         size = self.symbols.get("_stack_size")
         if top is not None and size:

@@ -16,9 +16,9 @@ import argparse
 import json
 import sys
 
-import linker_map
-import memory_report
-from elf_memory import MemoryImage
+from tools.mapreport import linker_map
+from tools.mapreport import memory_report
+from tools.mapreport.elf_memory import MemoryImage
 
 
 def _limit(text):

@@ -3,8 +3,8 @@ objects (linker map), changes versus a saved baseline, and limit checks."""
 
 from typing import Dict, List, Optional
 
-import linker_map
-from elf_memory import MemoryImage
+from tools.mapreport import linker_map
+from tools.mapreport.elf_memory import MemoryImage
 
 TOP = 10
 

@@ -1,6 +1,6 @@
 """The linked image's code: functions, vector table and instructions.
 
-Functions and symbols come from the ELF symbol table (pyelftools); calls,
+Functions and symbols come from the ELF symbol table (tools/elf/image.py); calls,
 branches and stack-pointer arithmetic from `objdump -d` of the image, so
 assembly and library code (newlib's memcpy, naked handlers) are seen too.
 """
@@ -11,8 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
-from elftools.elf.constants import SH_FLAGS
-from elftools.elf.elffile import ELFFile
+from tools.elf.image import ElfFile
 
 
 @dataclass
@@ -54,19 +53,18 @@ class Image:
         self.symbols: Dict[str, int] = {}
         self.functions: List[Function] = []
         self.vectors: List[int] = []
-        with open(path, "rb") as f:
-            elf = ELFFile(f)
-            self._read_symbols(elf)
-            self._read_vectors(elf)
-            self.functions.sort(key=lambda fn: fn.addr)
-            self.by_name: Dict[str, Function] = {}
-            for fn in self.functions:
-                for n in fn.names:
-                    self.by_name.setdefault(n, fn)
-            self._starts = [fn.addr for fn in self.functions]
-            self.stored = self._stored_addresses(elf)
+        elf = ElfFile(path)
+        self._read_symbols(elf)
+        self._read_vectors(elf)
+        self.functions.sort(key=lambda fn: fn.addr)
+        self.by_name: Dict[str, Function] = {}
+        for fn in self.functions:
+            for n in fn.names:
+                self.by_name.setdefault(n, fn)
+        self._starts = [fn.addr for fn in self.functions]
+        self.stored = self._stored_addresses(elf)
 
-    def _stored_addresses(self, elf) -> List[StoredAddress]:
+    def _stored_addresses(self, elf: ElfFile) -> List[StoredAddress]:
         """Every aligned word of an allocated, non-executable PROGBITS
         section other than the vector table (.rodata, .data, ...) that equals
         a function's start address with the Thumb bit set: the function
@@ -74,16 +72,14 @@ class Image:
         by value, not by relocation, so the firmware link needs no
         --emit-relocs; a constant that happens to equal such an address
         gives a spurious candidate, never a missed one among stored tables."""
-        objects = sorted((sym["st_value"], sym["st_size"], sym.name)
-                         for sym in elf.get_section_by_name(".symtab").iter_symbols()
-                         if sym.name and sym["st_info"]["type"] == "STT_OBJECT")
+        objects = sorted((sym.value, sym.size, sym.name) for sym in elf.symbols
+                         if sym.name and sym.kind == "STT_OBJECT")
         found = []
-        for sec in elf.iter_sections():
-            flags = sec["sh_flags"]
-            if (sec["sh_type"] != "SHT_PROGBITS" or not flags & SH_FLAGS.SHF_ALLOC
-                    or flags & SH_FLAGS.SHF_EXECINSTR or sec.name in (".vectors", ".isr_vector")):
+        for sec in elf.sections:
+            if (sec.kind != "SHT_PROGBITS" or not sec.alloc or sec.executable
+                    or sec.name in (".vectors", ".isr_vector")):
                 continue
-            data, base = sec.data(), sec["sh_addr"]
+            data, base = sec.data, sec.addr
             for off in range(-base % 4, len(data) - 3, 4):
                 word = int.from_bytes(data[off:off + 4], "little")
                 fn = self.function_at(word) if word & 1 else None
@@ -95,38 +91,27 @@ class Image:
                 found.append(StoredAddress(where, sec.name, holder, fn))
         return found
 
-    def _read_symbols(self, elf):
-        symtab = elf.get_section_by_name(".symtab")
-        if symtab is None:
-            raise ValueError("%s has no symbol table" % self.path)
+    def _read_symbols(self, elf: ElfFile):
         by_addr: Dict[int, Function] = {}
         unsized = []
-        unit = None
-        for sym in symtab.iter_symbols():
-            kind = sym["st_info"]["type"]
-            bind = sym["st_info"]["bind"]
-            if kind == "STT_FILE":
-                unit = sym.name
+        for sym in elf.symbols:
+            if sym.kind == "STT_FILE":
                 continue
-            if bind != "STB_LOCAL":
-                unit_of_sym = None
-            else:
-                unit_of_sym = unit
-            if sym.name and kind in ("STT_NOTYPE", "STT_OBJECT", "STT_FUNC") and sym["st_shndx"] != "SHN_UNDEF":
-                self.symbols.setdefault(sym.name, sym["st_value"])
-            if kind != "STT_FUNC" or not sym.name:
+            if sym.name and sym.kind in ("STT_NOTYPE", "STT_OBJECT", "STT_FUNC") and sym.shndx != "SHN_UNDEF":
+                self.symbols.setdefault(sym.name, sym.value)
+            if sym.kind != "STT_FUNC" or not sym.name:
                 continue
-            if sym["st_size"] == 0:
+            if sym.size == 0:
                 # Hand-written assembly without .size (libgcc's
                 # __aeabi_uldivmod, ...): sized later, up to the next symbol.
-                unsized.append((sym["st_value"] & ~1, sym.name, sym["st_shndx"]))
+                unsized.append((sym.value & ~1, sym.name, sym.shndx))
                 continue
-            addr = sym["st_value"] & ~1
+            addr = sym.value & ~1
             fn = by_addr.get(addr)
             if fn is None:
-                fn = Function(addr, sym["st_size"], [], bind == "STB_LOCAL", unit_of_sym)
+                fn = Function(addr, sym.size, [], sym.bind == "STB_LOCAL", sym.unit)
                 by_addr[addr] = fn
-            if bind == "STB_WEAK":
+            if sym.bind == "STB_WEAK":
                 fn.weak_names.append(sym.name)
             fn.names.append(sym.name)
         for fn in by_addr.values():
@@ -136,7 +121,7 @@ class Image:
         self.functions = list(by_addr.values())
 
     @staticmethod
-    def _add_unsized(elf, by_addr, unsized):
+    def _add_unsized(elf: ElfFile, by_addr, unsized):
         """Gives each size-0 function symbol the bytes up to the next function
         start (or its section's end), unless a sized function covers it."""
         starts = sorted({a for a in by_addr} | {a for a, _, _ in unsized})
@@ -146,19 +131,19 @@ class Image:
                 continue
             if any(fn.addr <= addr < fn.addr + fn.size for fn in by_addr.values()):
                 continue
-            section = elf.get_section(shndx) if isinstance(shndx, int) else None
-            end = section["sh_addr"] + section["sh_size"] if section is not None else addr
+            section = elf.section_at_index(shndx)
+            end = section.addr + section.size if section is not None else addr
             later = [a for a in starts if a > addr]
             if later:
                 end = min(end, later[0])
             if end > addr:
                 by_addr[addr] = Function(addr, end - addr, [name], False, None)
 
-    def _read_vectors(self, elf):
-        sec = elf.get_section_by_name(".vectors") or elf.get_section_by_name(".isr_vector")
+    def _read_vectors(self, elf: ElfFile):
+        sec = elf.section(".vectors") or elf.section(".isr_vector")
         if sec is None:
             raise ValueError("%s has no .vectors section (vector table)" % self.path)
-        data = sec.data()
+        data = sec.data
         self.vectors = [int.from_bytes(data[i:i + 4], "little") for i in range(0, len(data) - 3, 4)]
 
     def function_at(self, addr: int) -> Optional[Function]:

@@ -15,9 +15,9 @@ import subprocess
 import sys
 import unittest
 
-import linker_map
-import memory_report
-from elf_memory import STACK_SYMBOL, MemoryImage
+from tools.mapreport import linker_map
+from tools.mapreport import memory_report
+from tools.mapreport.elf_memory import STACK_SYMBOL, MemoryImage
 
 READELF = shutil.which("arm-none-eabi-readelf") or "/usr/bin/arm-none-eabi-readelf"
 

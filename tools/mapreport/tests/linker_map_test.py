@@ -4,8 +4,8 @@ import os
 import tempfile
 import unittest
 
-import linker_map
-import memory_report
+from tools.mapreport import linker_map
+from tools.mapreport import memory_report
 
 # A map in GNU ld's layout: a long input-section name wrapped onto two lines,
 # a fill, an output section with a load address (.data copied from flash),
