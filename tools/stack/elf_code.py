@@ -9,7 +9,7 @@ import bisect
 import re
 import subprocess
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from tools.elf.image import ElfFile
 
@@ -42,6 +42,7 @@ class StoredAddress:
     section: str                   # e.g. ".rodata"
     holder: str                    # "symbol+0xoff" of the object holding it, or hex
     function: Function
+    holder_range: Tuple[int, int]  # [start, end) of that object (the word alone if none)
 
 
 class Image:
@@ -63,6 +64,7 @@ class Image:
                 self.by_name.setdefault(n, fn)
         self._starts = [fn.addr for fn in self.functions]
         self.stored = self._stored_addresses(elf)
+        self.call_targets = self._call_targets(elf)
 
     def _stored_addresses(self, elf: ElfFile) -> List[StoredAddress]:
         """Every aligned word of an allocated, non-executable PROGBITS
@@ -86,10 +88,36 @@ class Image:
                 if fn is None or fn.addr != word & ~1:
                     continue
                 where = base + off
-                holder = next(("%s+%#x" % (n, where - a) for a, size, n in objects
-                               if a <= where < a + max(size, 1)), "%#x" % where)
-                found.append(StoredAddress(where, sec.name, holder, fn))
+                obj = next(((a, size, n) for a, size, n in objects if a <= where < a + max(size, 1)), None)
+                if obj is None:
+                    found.append(StoredAddress(where, sec.name, "%#x" % where, fn, (where, where + 4)))
+                else:
+                    found.append(StoredAddress(where, sec.name, "%s+%#x" % (obj[2], where - obj[0]), fn,
+                                               (obj[0], obj[0] + obj[1])))
         return found
+
+    def _call_targets(self, elf: ElfFile) -> Dict[int, List[int]]:
+        """Return address -> the addresses a DW_TAG_call_site's
+        DW_AT_call_target expression names with DW_OP_addr (GCC's "the
+        callee is loaded from table + i * 4"). Empty without DWARF."""
+        dwarf = elf.dwarf()
+        out: Dict[int, List[int]] = {}
+        if dwarf is None:
+            return out
+        from elftools.dwarf.dwarf_expr import DWARFExprParser
+        for cu in dwarf.iter_CUs():
+            parser = DWARFExprParser(cu.structs)
+            for die in cu.iter_DIEs():
+                if die.tag not in ("DW_TAG_call_site", "DW_TAG_GNU_call_site"):
+                    continue
+                target = die.attributes.get("DW_AT_call_target") or die.attributes.get("DW_AT_GNU_call_site_target")
+                pc = die.attributes.get("DW_AT_call_return_pc") or die.attributes.get("DW_AT_low_pc")
+                if target is None or pc is None or not isinstance(target.value, list):
+                    continue
+                addrs = [op.args[0] for op in parser.parse_expr(target.value) if op.op_name == "DW_OP_addr"]
+                if addrs:
+                    out[pc.value] = addrs
+        return out
 
     def _read_symbols(self, elf: ElfFile):
         by_addr: Dict[int, Function] = {}

@@ -269,7 +269,7 @@ class Analyzer:
     def _edges(self, node: Node, body: List[elf_code.Insn]):
         fn = node.fn
         indirect = []
-        for insn in body:
+        for n, insn in enumerate(body):
             t = elf_code.direct_target(insn)
             if t is not None:
                 kind, addr, label = t
@@ -299,18 +299,18 @@ class Analyzer:
                 continue
             k = elf_code.indirect_kind(insn)
             if k is not None:
-                indirect.append((insn, k))
+                indirect.append((insn, k, body[n + 1].addr if n + 1 < len(body) else None))
         if not indirect:
             return
         sites = self._indirect_sites.get(fn.addr) or []
         where = ", ".join(sites) if sites else node.location
-        addrs = ", ".join("%#x %s %s" % (i.addr, i.mnemonic, i.operands) for i, _ in indirect)
+        addrs = ", ".join("%#x %s %s" % (i.addr, i.mnemonic, i.operands) for i, _, _ in indirect)
         f = Finding("indirect_call", fn.name, where, "indirect call/jump at " + addrs)
-        # The call's pointer type is not in GCC's DWARF (DW_TAG_call_site
-        # only gives a register), so every function stored in data is a
-        # candidate of every indirect call.
+        stored = self._stored_candidates(indirect)
+        if len(stored) < len(self.image.stored):
+            f.detail += " (candidates: the tables DWARF's DW_AT_call_target reads)"
         f.candidates = ["%s (%s %s)" % (self._qualified(s.function, s.function.name), s.section, s.holder)
-                        for s in self.image.stored]
+                        for s in stored]
         targets = (self._ann(self.ann_indirect, "indirect_calls", fn) or (None, None))[1]
         if targets is not None:
             f.annotated = True
@@ -320,8 +320,24 @@ class Analyzer:
                 callee = self._resolve(name)
                 node.calls[callee.addr] = "call"
                 assumed.add(callee.addr)
-            f.not_assumed = [c for c, s in zip(f.candidates, self.image.stored) if s.function.addr not in assumed]
+            f.not_assumed = [c for c, s in zip(f.candidates, stored) if s.function.addr not in assumed]
         self.findings.append(f)
+
+    def _stored_candidates(self, indirect) -> List[elf_code.StoredAddress]:
+        """The functions stored in data that the indirect calls may reach.
+        The call's pointer type is not in GCC's DWARF, so by default every
+        stored function; when DW_AT_call_target of every call names an
+        address inside objects holding stored functions (a table), only the
+        functions stored in those objects."""
+        named = []
+        for _, _, ret in indirect:
+            addrs = self.image.call_targets.get(ret)
+            if not addrs:
+                return self.image.stored
+            named += addrs
+        narrowed = [s for s in self.image.stored
+                    if any(s.holder_range[0] <= a < s.holder_range[1] for a in named)]
+        return narrowed or self.image.stored
 
     # ---- graph -----------------------------------------------------------------
 
