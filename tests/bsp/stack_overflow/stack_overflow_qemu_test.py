@@ -11,9 +11,8 @@ import re
 import sys
 import unittest
 
-from elftools.elf.elffile import ELFFile
-
 import qemu_run
+from tools.elf.image import ElfFile
 
 FIRMWARE = [a for a in sys.argv[1:] if not a.startswith("--data=")]
 # --data=yes|no: whether the image must have a .data section. The image
@@ -28,11 +27,9 @@ MEMMANAGE = 4
 
 
 def symbols_and_data_size(elf_path):
-    with open(elf_path, "rb") as f:
-        elf = ELFFile(f)
-        data = elf.get_section_by_name(".data")
-        return ({s.name: s["st_value"] for s in elf.get_section_by_name(".symtab").iter_symbols()},
-                data["sh_size"] if data else 0)
+    elf = ElfFile(elf_path)
+    data = elf.section(".data")
+    return {s.name: s.value for s in elf.symbols}, data.size if data else 0
 
 
 class StackOverflowOnQemu(unittest.TestCase):
