@@ -25,8 +25,7 @@ import shutil
 import sys
 import unittest
 
-from elftools.elf.elffile import ELFFile
-
+from tools.elf.image import ElfFile
 from tools.stack import elf_code
 from tools.mapreport import linker_map
 from memory_map import MEMORY_MAPS
@@ -34,8 +33,6 @@ from memory_map import MEMORY_MAPS
 EF_ARM_EABIMASK = 0xFF00_0000
 EF_ARM_EABI_VER5 = 0x0500_0000
 EF_ARM_ABI_FLOAT_HARD = 0x0000_0400
-SHF_WRITE = 0x1
-SHF_ALLOC = 0x2
 TAG_CPU_ARCH_V7E_M = 13
 TAG_FP_ARCH_FPV5_D16 = 8  # "FPv5/FP-D16 for ARMv8"
 
@@ -50,38 +47,22 @@ MAP = [p for p in sys.argv[2:] if p.endswith(".map")][0]
 del sys.argv[1:]
 
 
-def attributes(elf):
-    section = elf.get_section_by_name(".ARM.attributes")
-    found = {}
-    for sub in section.iter_subsections():
-        for subsub in sub.iter_subsubsections():
-            for attr in subsub.iter_attributes():
-                found[attr.tag] = attr.value
-    return found
-
-
 class FirmwareElf(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.file = open(ELF, "rb")
-        cls.elf = ELFFile(cls.file)
-        cls.symbols = {s.name: s["st_value"] for s in cls.elf.get_section_by_name(".symtab").iter_symbols()}
+        cls.elf = ElfFile(ELF)
+        cls.symbols = {s.name: s.value for s in cls.elf.symbols}
         cls.map = MEMORY_MAPS[BOARD]
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.file.close()
-
     def test_header(self):
-        h = self.elf.header
         self.assertEqual(self.elf.elfclass, 32)
         self.assertTrue(self.elf.little_endian)
-        self.assertEqual(h["e_machine"], "EM_ARM")
-        self.assertEqual(h["e_flags"] & EF_ARM_EABIMASK, EF_ARM_EABI_VER5, "not EABI5")
-        self.assertTrue(h["e_flags"] & EF_ARM_ABI_FLOAT_HARD, "hard-float flag missing")
+        self.assertEqual(self.elf.machine, "EM_ARM")
+        self.assertEqual(self.elf.flags & EF_ARM_EABIMASK, EF_ARM_EABI_VER5, "not EABI5")
+        self.assertTrue(self.elf.flags & EF_ARM_ABI_FLOAT_HARD, "hard-float flag missing")
 
     def test_build_attributes(self):
-        a = attributes(self.elf)
+        a = self.elf.arm_attributes
         self.assertEqual(a.get("TAG_ABI_VFP_ARGS"), 1, "not the hard-float calling convention")
         self.assertEqual(a.get("TAG_CPU_ARCH"), TAG_CPU_ARCH_V7E_M)
         self.assertEqual(a.get("TAG_CPU_ARCH_PROFILE"), ord("M"))
@@ -90,16 +71,16 @@ class FirmwareElf(unittest.TestCase):
 
     def test_vector_table_at_flash_origin(self):
         flash_start, _ = self.map["flash"]
-        vectors = self.elf.get_section_by_name(".vectors")
-        self.assertEqual(vectors["sh_addr"], flash_start)
-        data = vectors.data()
+        vectors = self.elf.section(".vectors")
+        self.assertEqual(vectors.addr, flash_start)
+        data = vectors.data
         initial_sp = int.from_bytes(data[0:4], "little")
         reset = int.from_bytes(data[4:8], "little")
         self.assertEqual(initial_sp, self.symbols["_stack_top"])
         self.assertEqual(reset, self.symbols["Reset_Handler"] | 1)
         dtcm_start, dtcm_size = self.map["dtcm"]
         self.assertEqual(initial_sp, dtcm_start + dtcm_size, "stack is not at the top of DTCM")
-        self.assertEqual(self.elf.header["e_entry"], reset)
+        self.assertEqual(self.elf.entry, reset)
 
     def test_region_symbols_match_memory_map(self):
         for region, (start, size) in self.map.items():
@@ -108,10 +89,10 @@ class FirmwareElf(unittest.TestCase):
                 self.assertEqual(self.symbols.get("__%s_size" % region), size)
 
     def test_sections_inside_regions(self):
-        for section in self.elf.iter_sections():
-            if not section["sh_flags"] & SHF_ALLOC or section["sh_size"] == 0:
+        for section in self.elf.sections:
+            if not section.alloc or section.size == 0:
                 continue
-            addr, size = section["sh_addr"], section["sh_size"]
+            addr, size = section.addr, section.size
             inside = [r for r, (s, n) in self.map.items() if s <= addr and addr + size <= s + n]
             with self.subTest(section=section.name):
                 self.assertTrue(inside, "%s [0x%x, +0x%x) is outside every region" % (section.name, addr, size))
@@ -150,10 +131,10 @@ class FirmwareElf(unittest.TestCase):
 
     def test_no_two_sections_overlap(self):
         placed = []
-        for section in self.elf.iter_sections():
-            if section["sh_size"] == 0 or not section["sh_flags"] & (SHF_WRITE | SHF_ALLOC):
+        for section in self.elf.sections:
+            if section.size == 0 or not (section.writable or section.alloc):
                 continue  # debug info, symbol tables, attributes: no target address
-            placed.append((section["sh_addr"], section["sh_addr"] + section["sh_size"], section.name))
+            placed.append((section.addr, section.addr + section.size, section.name))
         self.assertIn(".noinit", [name for _, _, name in placed])
         placed.sort()
         reaching = placed[0]  # of the sections so far, the one ending last

@@ -1,7 +1,8 @@
 """One read of an ELF file: the only place in the tree that opens one
-(pyelftools, Debian: python3-pyelftools). Symbols, sections, segments, the
-.comment strings and GNU build-id are read once and kept in memory, so the
-file may change on disk afterwards; DWARF is parsed on first use.
+(pyelftools, Debian: python3-pyelftools). Header fields, symbols, sections,
+segments, ARM build attributes, the .comment strings and GNU build-id are
+read once and kept in memory, so the file may change on disk afterwards;
+DWARF is parsed on first use.
 
 Users keep their own job: tools/stack/elf_code.py (functions, code),
 tools/mapreport/elf_memory.py (regions), hil/elf_image.py (what the rig
@@ -94,6 +95,17 @@ class ElfFile:
     def _read(self, elf):
         self.machine = elf["e_machine"]
         self.entry = elf["e_entry"]
+        self.flags = elf["e_flags"]              # e_flags (EABI version, float ABI on ARM)
+        self.elfclass = elf.elfclass             # 32 or 64
+        self.little_endian = elf.little_endian
+        # .ARM.attributes build attributes, tag -> value ("TAG_CPU_ARCH": 13, ...).
+        self.arm_attributes: Dict[str, object] = {}
+        attrs = elf.get_section_by_name(".ARM.attributes")
+        if attrs is not None and hasattr(attrs, "iter_subsections"):
+            for sub in attrs.iter_subsections():
+                for subsub in sub.iter_subsubsections():
+                    for attr in subsub.iter_attributes():
+                        self.arm_attributes[attr.tag] = attr.value
         self.sections: List[Section] = [
             Section(i, s.name, s["sh_type"], s["sh_flags"], s["sh_addr"], s["sh_offset"], s["sh_size"],
                     b"" if s["sh_type"] == "SHT_NOBITS" else s.data())
