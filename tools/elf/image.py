@@ -151,3 +151,26 @@ class ElfFile:
             elf = ELFFile(io.BytesIO(self.raw))
             self._dwarf = elf.get_dwarf_info() if elf.has_dwarf_info() else False
         return self._dwarf or None
+
+    def call_site_targets(self) -> Dict[int, List[int]]:
+        """Return address -> the addresses a DWARF DW_TAG_call_site's
+        DW_AT_call_target expression names with DW_OP_addr (GCC's "the
+        callee is loaded from table + i * 4"). Empty without DWARF."""
+        dwarf = self.dwarf()
+        out: Dict[int, List[int]] = {}
+        if dwarf is None:
+            return out
+        from elftools.dwarf.dwarf_expr import DWARFExprParser
+        for cu in dwarf.iter_CUs():
+            parser = DWARFExprParser(cu.structs)
+            for die in cu.iter_DIEs():
+                if die.tag not in ("DW_TAG_call_site", "DW_TAG_GNU_call_site"):
+                    continue
+                target = die.attributes.get("DW_AT_call_target") or die.attributes.get("DW_AT_GNU_call_site_target")
+                pc = die.attributes.get("DW_AT_call_return_pc") or die.attributes.get("DW_AT_low_pc")
+                if target is None or pc is None or not isinstance(target.value, list):
+                    continue
+                addrs = [op.args[0] for op in parser.parse_expr(target.value) if op.op_name == "DW_OP_addr"]
+                if addrs:
+                    out[pc.value] = addrs
+        return out

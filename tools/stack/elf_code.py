@@ -64,7 +64,7 @@ class Image:
                 self.by_name.setdefault(n, fn)
         self._starts = [fn.addr for fn in self.functions]
         self.stored = self._stored_addresses(elf)
-        self.call_targets = self._call_targets(elf)
+        self.call_targets = elf.call_site_targets()
 
     def _stored_addresses(self, elf: ElfFile) -> List[StoredAddress]:
         """Every aligned word of an allocated, non-executable PROGBITS
@@ -95,29 +95,6 @@ class Image:
                     found.append(StoredAddress(where, sec.name, "%s+%#x" % (obj[2], where - obj[0]), fn,
                                                (obj[0], obj[0] + obj[1])))
         return found
-
-    def _call_targets(self, elf: ElfFile) -> Dict[int, List[int]]:
-        """Return address -> the addresses a DW_TAG_call_site's
-        DW_AT_call_target expression names with DW_OP_addr (GCC's "the
-        callee is loaded from table + i * 4"). Empty without DWARF."""
-        dwarf = elf.dwarf()
-        out: Dict[int, List[int]] = {}
-        if dwarf is None:
-            return out
-        from elftools.dwarf.dwarf_expr import DWARFExprParser
-        for cu in dwarf.iter_CUs():
-            parser = DWARFExprParser(cu.structs)
-            for die in cu.iter_DIEs():
-                if die.tag not in ("DW_TAG_call_site", "DW_TAG_GNU_call_site"):
-                    continue
-                target = die.attributes.get("DW_AT_call_target") or die.attributes.get("DW_AT_GNU_call_site_target")
-                pc = die.attributes.get("DW_AT_call_return_pc") or die.attributes.get("DW_AT_low_pc")
-                if target is None or pc is None or not isinstance(target.value, list):
-                    continue
-                addrs = [op.args[0] for op in parser.parse_expr(target.value) if op.op_name == "DW_OP_addr"]
-                if addrs:
-                    out[pc.value] = addrs
-        return out
 
     def _read_symbols(self, elf: ElfFile):
         by_addr: Dict[int, Function] = {}
