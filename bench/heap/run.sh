@@ -110,9 +110,11 @@ m7_object mem/src/malloc_retarget.c "$TMP/malloc_retarget.o" -DNDEBUG
 arm-none-eabi-size "$TMP/malloc_retarget.o" | tail -1
 m7_object mem/src/malloc_retarget_tlsf.c "$TMP/malloc_retarget_tlsf.o" -DNDEBUG
 arm-none-eabi-size "$TMP/malloc_retarget_tlsf.o" | tail -1
-# Without section flags: one listing whose branch targets resolve in place.
+# Without section flags: one listing whose branch targets resolve in place
+# (-fno-reorder-functions keeps the cold misuse functions out of
+# .text.unlikely, where a tail branch to them would show a wrong target).
 # shellcheck disable=SC2086
-arm-none-eabi-gcc $M7_CFLAGS -DNDEBUG -c mem/src/tlsf.c -o "$TMP/tlsf_paths.o"
+arm-none-eabi-gcc $M7_CFLAGS -fno-reorder-functions -DNDEBUG -c mem/src/tlsf.c -o "$TMP/tlsf_paths.o"
 arm-none-eabi-objdump -d --no-show-raw-insn "$TMP/tlsf_paths.o" > "$TMP/tlsf.dis"
 echo "tlsf longest Thumb-2 paths (upper bound, instructions):"
 python3 bench/heap/thumb_paths.py "$TMP/tlsf.dis" mem_tlsf_alloc mem_tlsf_free mem_tlsf_aligned_alloc mem_tlsf_realloc | sed 's/^/    /'

@@ -453,6 +453,61 @@ INLINE block_t *live_block(const mem_tlsf_t *h, const void *ptr)
     return is_live(h, ptr) ? blk_at((uintptr_t)ptr - HDR) : NULL;
 }
 
+/* Whether `a` is a block start: 8-aligned, first .. end - MIN_BLOCK. */
+INLINE int is_block_start(const mem_tlsf_t *h, uintptr_t a)
+{
+    return (a & 7u) == 0u && a - h->first <= h->end - h->first - MIN_BLOCK;
+}
+
+/* Size of the free block whose header is at `a` (a block start) when its
+ * flags are exactly FREE_BIT, its size lies in [16, room to the end marker]
+ * and the successor's prev_size points back; else 0. */
+INLINE uint32_t free_size_at(const mem_tlsf_t *h, uintptr_t a)
+{
+    uint32_t sf = blk_at(a)->size_flags;
+    uint32_t size = sf - FREE_BIT;
+    if ((sf & FLAG_MASK) != FREE_BIT || size < MIN_BLOCK ||
+        size > h->end - a || blk_at(a + size)->prev_size != size) {
+        return 0u;
+    }
+    return size;
+}
+
+/* Whether the block start `a` lies in free memory, in O(1): either its
+ * header is a free block's, or it is the stale header of a block merged into
+ * a free neighbour and its prev_size leads to a free block that reaches past
+ * `a`; and that free block is on the list its prev_free names.
+ * A word that merely has bit 0 set (user data before an interior pointer)
+ * fails these checks. A block merged more than once is not recognised
+ * (tlsf.h, "Limits"). */
+static int in_free_memory(const mem_tlsf_t *h, uintptr_t a)
+{
+    uintptr_t f = a;
+    if (free_size_at(h, a) == 0u) {
+        const block_t *b = blk_at(a);
+        f = a - b->prev_size;
+        if (f >= a || !is_block_start(h, f) || a - f >= free_size_at(h, f)) {
+#if MEM_CONFIG_POISON
+            /* Poisoning overwrites the stale header of a merged block. */
+            uint32_t pw = MEM_POISON_BYTE * 0x01010101u;
+            return b->prev_size == pw && b->size_flags == pw;
+#else
+            return 0;
+#endif
+        }
+    }
+    const block_t *fb = blk_at(f);
+    uint32_t link = to_link(h, fb);
+    uint32_t prev = fb->prev_free;
+    if ((prev & HEAD_TAG) != 0u) {
+        uint32_t idx = prev >> 1;
+        return idx < sizeof(h->heads) / sizeof(h->heads[0]) &&
+               h->heads[idx] == link;
+    }
+    uintptr_t p = LINK_BASE(h) + prev;
+    return is_block_start(h, p) && blk_at(p)->next_free == link;
+}
+
 /* Why `ptr` failed live_block; reported through the failure hook. */
 static __attribute__((noinline, cold)) mem_status_t
 misuse(const mem_tlsf_t *h, const void *ptr)
@@ -462,7 +517,7 @@ misuse(const mem_tlsf_t *h, const void *ptr)
     if (a - (h->first + HDR) <= h->end - h->first - MIN_BLOCK) {
         if ((a & 7u) != 0u) {
             st = MEM_ERR_ALIGN;
-        } else if ((blk_at(a - HDR)->size_flags & FREE_BIT) != 0u) {
+        } else if (in_free_memory(h, a - HDR)) {
             st = MEM_ERR_DOUBLE_FREE;
         }
     }

@@ -211,6 +211,47 @@ TEST_P(HeapTest, ForeignPointersAreReportedAndHarmless) {
     this->ExpectIntact();
 }
 
+// An interior pointer whose preceding words look like a freed header (bit 0
+// set, even a plausible size whose successor points back, or a prev_size
+// that leads to a real free block) is foreign, not a double free.
+TEST_P(HeapTest, InteriorPointerAfterAnOddWordIsForeign) {
+    this->Init(4096);
+    auto *f = static_cast<unsigned char *>(H.alloc(&this->heap, 32));
+    auto *a = static_cast<unsigned char *>(H.alloc(&this->heap, 96));
+    auto *b = static_cast<unsigned char *>(H.alloc(&this->heap, 32));
+    void *wall = H.alloc(&this->heap, 8);
+    ASSERT_NE(nullptr, wall);
+    ASSERT_NE(nullptr, f);
+    ASSERT_EQ(MEM_OK, H.free(&this->heap, f));  // free blocks before and after a
+    ASSERT_EQ(MEM_OK, H.free(&this->heap, b));
+    Stats before = H.stats(&this->heap);
+    // The payload words before a + 32: [a + 24] prev_size, [a + 28] size/flags.
+    const uint32_t sizes[] = {1u, 0x11u, 16u | 1u, 24u | 1u, 0xFFFFFFF1u};
+    for (uint32_t sf : sizes) {
+        for (uint32_t ps : {0u, 8u, 32u, static_cast<uint32_t>((a + 24) - (f - 8))}) {
+            std::memset(a, 0, 96);
+            std::memcpy(a + 24, &ps, 4);
+            std::memcpy(a + 28, &sf, 4);
+            // A successor that points back at a 16-byte "free block".
+            uint32_t back = sf - 1u;
+            std::memcpy(a + 24 + 16, &back, 4);
+            EXPECT_EQ(MEM_ERR_FOREIGN, H.free(&this->heap, a + 32))
+                << "size_flags " << sf << " prev_size " << ps;
+            this->ExpectOneReport(MEM_ERR_FOREIGN, a + 32);
+            EXPECT_EQ(nullptr, H.realloc(&this->heap, a + 32, 8));
+            this->ExpectOneReport(MEM_ERR_FOREIGN, a + 32);
+            EXPECT_EQ(0u, H.usable(&this->heap, a + 32));
+            this->ExpectOneReport(MEM_ERR_FOREIGN, a + 32);
+        }
+    }
+    EXPECT_EQ(before.bytes_in_use, H.stats(&this->heap).bytes_in_use);
+    EXPECT_EQ(before.free_bytes, H.stats(&this->heap).free_bytes);
+    this->ExpectIntact();
+    EXPECT_EQ(MEM_OK, H.free(&this->heap, a));
+    EXPECT_EQ(MEM_OK, H.free(&this->heap, wall));
+    this->ExpectIntact();
+}
+
 TEST_P(HeapTest, OutOfMemoryCallsTheHookAndCounts) {
     this->Init(1024);
     EXPECT_EQ(nullptr, H.alloc(&this->heap, 2000));

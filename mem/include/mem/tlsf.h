@@ -63,11 +63,20 @@
  *   its header is marked in use, has a plausible size and that the next
  *   block's prev_size points back at it. Failures are returned and reported
  *   via mem_failure_report (mem/status.h); the heap is left unchanged.
+ *   A rejected pointer is MEM_ERR_DOUBLE_FREE only when the memory at it is
+ *   provably free, checked in O(1): its header is a free block's (flags,
+ *   size, the successor's prev_size and the free-list link that leads to it
+ *   all agree), or it is the stale header of a block merged into a free
+ *   neighbour whose own header passes that check and covers it. Anything
+ *   else, e.g. an interior pointer whose preceding word happens to be odd,
+ *   is MEM_ERR_FOREIGN.
  *   Limits: a block freed twice is reported as MEM_ERR_DOUBLE_FREE as long as
- *   its memory has not been handed out again; once it has, a second free of
- *   the old pointer either frees the new owner's block (when the new block
- *   starts at the same address — no allocator can tell) or is reported as
- *   MEM_ERR_FOREIGN.
+ *   its memory has not been handed out again and it has been merged at most
+ *   once (with poisoning on, any number of times); a block merged further
+ *   is reported as MEM_ERR_FOREIGN. Once the memory has been handed out
+ *   again, a second free of the old pointer either frees the new owner's
+ *   block (when the new block starts at the same address — no allocator can
+ *   tell) or is reported as MEM_ERR_FOREIGN.
  */
 #ifndef MEM_TLSF_H
 #define MEM_TLSF_H
@@ -188,7 +197,7 @@ void *mem_tlsf_realloc(mem_tlsf_t *heap, void *ptr, size_t size);
  *   MEM_ERR_FOREIGN      ptr is outside the arena or not the start of a live
  *                        block (interior pointer, damaged header)
  *   MEM_ERR_ALIGN        ptr lies in the arena but is not 8-byte aligned
- *   MEM_ERR_DOUBLE_FREE  the block is already free
+ *   MEM_ERR_DOUBLE_FREE  the memory at ptr is free (see "Misuse detection")
  */
 mem_status_t mem_tlsf_free(mem_tlsf_t *heap, void *ptr);
 
