@@ -8,7 +8,8 @@
  *     size-to-list computation: the tag says which list became shorter.
  *   - The size-to-list mapping has no branch: clz(size | 128) makes every
  *     size below 256 use the 8-byte classes; allocation computes it once and
- *     derives both the rounded-up list and the request's own list from it.
+ *     derives the request's own list (whose head is tried first) and the
+ *     next one (where the bit search starts) from it.
  *   - A misuse check that fails leaves the fast path for one out-of-line
  *     function that works out what went wrong and reports it.
  *   - Bitmaps run top-down (list i at bit 31 - i%32): searches are one CLZ
@@ -253,37 +254,35 @@ INLINE block_t *take_free(mem_tlsf_t *h, uint32_t bsize)
 {
     unsigned shift = class_shift(bsize);
     uint32_t own = index_at(bsize, shift);
-    /* Round up to the next list unless bsize starts its list: the head of
-     * every list from there on fits without being looked at. */
-    uint32_t idx = own + ((bsize << (32u - shift)) != 0u); /* shift >= 3 */
+    block_t *b;
+    /* Good fit first: the head of the request's own list, when it is large
+     * enough, leaves the larger lists alone. */
+    uint32_t link = h->heads[own];
+    if (link != 0u) {
+        b = from_link(h, link);
+        if (b->size_flags > bsize) { /* size | FREE_BIT: size >= bsize */
+            list_pop(h, own, b);
+            return b;
+        }
+    }
+    /* Otherwise the next list up: the head of every list from there on
+     * fits without being looked at. */
+    uint32_t idx = own + 1u;
     uint32_t w = idx >> 5;
     /* w may be the spare word here (always 0) when idx is one past the
      * last list. */
     uint32_t word = h->list_map[w];
     uint32_t m = word & (~0u >> (idx & 31u));
-    block_t *b;
     if (m != 0u) {
         idx = (w << 5) + clz32(m);
     } else {
         uint32_t wm = h->word_map & ((TOP_BIT - 1u) >> w);
-        if (wm != 0u) {
-            w = clz32(wm);
-            word = h->list_map[w];
-            idx = (w << 5) + clz32(word);
-        } else {
-            /* Nothing is certain to fit; the head of the request's own list
-             * may still be large enough (and is, when it is the last block). */
-            uint32_t link = h->heads[own];
-            if (link == 0u) {
-                return NULL;
-            }
-            b = from_link(h, link);
-            if (b->size_flags <= bsize) { /* size | FREE_BIT: size < bsize */
-                return NULL;
-            }
-            list_pop(h, own, b);
-            return b;
+        if (wm == 0u) {
+            return NULL;
         }
+        w = clz32(wm);
+        word = h->list_map[w];
+        idx = (w << 5) + clz32(word);
     }
     /* Pop the head of list idx; its bitmap word (w, word) is in hand. */
     b = from_link(h, h->heads[idx]);
