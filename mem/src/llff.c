@@ -13,6 +13,7 @@
 #define USED_BIT 1u
 #define FLAG_MASK 7u
 #define TAG_KEY 0x6C6C6666u /* "llff" */
+#define SPLIT_MIN 24u
 
 typedef struct block {
     uint32_t size_flags;
@@ -108,27 +109,53 @@ static inline uint32_t gap_for(const block_t *f, size_t alignment)
     return gap;
 }
 
+/* Link of the first free block of at least `bsize` bytes (0: none); *prev
+ * gets the free block before it (NULL: it is the head). Two blocks per
+ * round, the links alternating between two variables, so a step is a test
+ * for the end, one load and compare of the size and one load of the next
+ * link (no register moves): this walk is the whole cost of a first-fit
+ * allocation on a fragmented heap. */
+static inline uint32_t first_fit(const mem_llff_t *h, uint32_t bsize,
+                                 block_t **prev)
+{
+    uint32_t a = h->head;
+    uint32_t b = 0u; /* the block before a; 0: a is the head */
+    for (;;) {
+        if (a == 0u) {
+            return 0u;
+        }
+        if (from_link(h, a)->size_flags >= bsize) { /* free: the size */
+            *prev = b != 0u ? from_link(h, b) : NULL;
+            return a;
+        }
+        b = from_link(h, a)->tag_or_next;
+        if (b == 0u) {
+            return 0u;
+        }
+        if (from_link(h, b)->size_flags >= bsize) {
+            *prev = from_link(h, a);
+            return b;
+        }
+        a = from_link(h, b)->tag_or_next;
+    }
+}
+
 /* First fit for `bsize` bytes whose payload is aligned to `alignment`.
- * The walk for the default alignment is a separate, tight loop: it is the
- * whole cost of a first-fit allocation on a fragmented heap. */
+ * The default alignment walks with first_fit. */
 static void *take(mem_llff_t *h, uint32_t bsize, size_t alignment)
 {
     block_t *prev = NULL; /* free block before f, NULL: f is the head */
     block_t *f;
     uint32_t gap = 0u;
-    uint32_t link = h->head;
+    uint32_t link;
     if (alignment <= MEM_LLFF_ALIGN) {
-        for (;; link = f->tag_or_next) {
-            if (link == 0u) {
-                return NULL;
-            }
-            f = from_link(h, link);
-            if (f->size_flags >= bsize) { /* free: size_flags is the size */
-                break;
-            }
-            prev = f;
+        link = first_fit(h, bsize, &prev);
+        if (link == 0u) {
+            return NULL;
         }
+        f = from_link(h, link);
     } else {
+        link = h->head;
         for (;; link = f->tag_or_next) {
             if (link == 0u) {
                 return NULL;
@@ -152,7 +179,7 @@ static void *take(mem_llff_t *h, uint32_t bsize, size_t alignment)
         mem_failure_report(MEM_ERR_CORRUPT, h, (unsigned char *)f + damage);
     }
 #endif
-    if (rest < MIN_BLOCK) {
+    if (rest < SPLIT_MIN) {
         bsize += rest;
     } else {
         block_t *t = blk_at((uintptr_t)b + bsize);
@@ -261,24 +288,45 @@ static block_t *live_block(const mem_llff_t *h, const void *ptr,
     return blk_at((uintptr_t)ptr - HDR);
 }
 
+/* Walk the address-ordered free list from `link`, whose predecessor is
+ * *prev (0: none), to the first free block above `addr`: returns its link
+ * (0: none) and leaves the last one at or below `addr` in *prev. Two blocks
+ * per round like first_fit: a step is a test for the end, an address
+ * compare and one load. */
+static inline uint32_t walk_past(const mem_llff_t *h, uintptr_t addr,
+                                 uint32_t link, uint32_t *prev)
+{
+    uint32_t a = link;
+    uint32_t b = *prev;
+    for (;;) {
+        if (a == 0u || (uintptr_t)from_link(h, a) > addr) {
+            *prev = b;
+            return a;
+        }
+        b = from_link(h, a)->tag_or_next;
+        if (b == 0u || (uintptr_t)from_link(h, b) > addr) {
+            *prev = a;
+            return b;
+        }
+        a = from_link(h, b)->tag_or_next;
+    }
+}
+
 /* Insert the in-use block b (size bytes, already off the books) into the
  * address-ordered list, merging with its neighbours. Fails only when b lies
  * inside a free block (a stale pointer): MEM_ERR_DOUBLE_FREE, nothing done. */
 static mem_status_t release(mem_llff_t *h, block_t *b, uint32_t size)
 {
     uint32_t link = h->head;
-    block_t *prev = NULL;
+    uint32_t prev_link = 0u;
     /* Start at the hint (a free block on the list) when it lies below b:
      * frees cluster, so this usually skips most of the walk. */
     if (h->hint != 0u && (uintptr_t)from_link(h, h->hint) <= (uintptr_t)b) {
-        prev = from_link(h, h->hint);
-        link = prev->tag_or_next;
+        prev_link = h->hint;
+        link = from_link(h, prev_link)->tag_or_next;
     }
-    /* Tight walk to the last free block at or below b. */
-    while (link != 0u && (uintptr_t)from_link(h, link) <= (uintptr_t)b) {
-        prev = from_link(h, link);
-        link = prev->tag_or_next;
-    }
+    link = walk_past(h, (uintptr_t)b, link, &prev_link);
+    block_t *prev = prev_link != 0u ? from_link(h, prev_link) : NULL;
     uint32_t *slot = prev != NULL ? &prev->tag_or_next : &h->head;
     /* Free blocks do not overlap, so only that one can contain b. */
     if (prev != NULL && (uintptr_t)b < (uintptr_t)prev + prev->size_flags) {

@@ -595,4 +595,52 @@ TEST(HeapExtras, LlffFreeBlocksCountsTheFreeList) {
     EXPECT_EQ(0u, mem_llff_free_blocks(nullptr));
 }
 
+// A block is split only when the rest is at least 24 bytes (FreeRTOS
+// heap_4's rule): 16-byte fragments would lengthen every first-fit walk.
+TEST(HeapExtras, LlffSplitsOnlyWhenTwentyFourBytesRemain) {
+    alignas(8) unsigned char arena[4096];
+    mem_llff_t h;
+    ASSERT_EQ(MEM_OK, mem_llff_init(&h, arena, sizeof(arena)));
+    void *a = mem_llff_alloc(&h, 32);  // a 40-byte block
+    void *wall = mem_llff_alloc(&h, 8);
+    ASSERT_NE(nullptr, wall);
+    ASSERT_EQ(MEM_OK, mem_llff_free(&h, a));
+    void *p = mem_llff_alloc(&h, 16);  // 24 of 40: 16 left, not split
+    EXPECT_EQ(a, p);
+    EXPECT_EQ(32u, mem_llff_usable_size(&h, p));
+    EXPECT_EQ(1u, mem_llff_free_blocks(&h));
+    ASSERT_EQ(MEM_OK, mem_llff_free(&h, p));
+    void *q = mem_llff_alloc(&h, 8);  // 16 of 40: 24 left, split
+    EXPECT_EQ(a, q);
+    EXPECT_EQ(8u, mem_llff_usable_size(&h, q));
+    EXPECT_EQ(2u, mem_llff_free_blocks(&h));
+    EXPECT_EQ(MEM_OK, mem_llff_check(&h, nullptr));
+}
+
+// First fit: the lowest free block that is large enough, wherever it sits
+// in the list (the walk takes two blocks per round: odd and even places).
+TEST(HeapExtras, LlffTakesTheLowestFreeBlockThatFits) {
+    alignas(8) unsigned char arena[8192];
+    mem_llff_t h;
+    ASSERT_EQ(MEM_OK, mem_llff_init(&h, arena, sizeof(arena)));
+    constexpr int kHoles = 9;
+    void *hole[kHoles];
+    for (int i = 0; i < kHoles; i++) {
+        hole[i] = mem_llff_alloc(&h, 24 + 32 * static_cast<size_t>(i));
+        ASSERT_NE(nullptr, mem_llff_alloc(&h, 8));  // keeps the holes apart
+    }
+    void *rest = mem_llff_alloc(&h, 8192 - 2048);  // the tail, taken too
+    ASSERT_NE(nullptr, rest);
+    for (void *p : hole) {
+        ASSERT_EQ(MEM_OK, mem_llff_free(&h, p));
+    }
+    ASSERT_EQ(static_cast<size_t>(kHoles + 1), mem_llff_free_blocks(&h));
+    for (int i = kHoles - 1; i >= 0; i--) {  // each fits hole i and above
+        void *p = mem_llff_alloc(&h, 24 + 32 * static_cast<size_t>(i));
+        EXPECT_EQ(hole[i], p) << "hole " << i;
+    }
+    EXPECT_EQ(nullptr, mem_llff_alloc(&h, 4096));
+    EXPECT_EQ(MEM_OK, mem_llff_check(&h, nullptr));
+}
+
 }  // namespace
