@@ -1,5 +1,11 @@
 """The board registry (//boards:boards.bzl) for Python, read from the
-generated boards.json in this module's runfiles."""
+generated boards.json in this module's runfiles.
+
+Import it workspace-rooted (`from boards import board_registry`) with
+//boards:board_registry in the target's deps: boards.json is a data file of
+that target, so it sits next to this file in the runfiles tree. A child
+process started with the parent's sys.path as PYTHONPATH finds it the same
+way (the runfiles root is on that path)."""
 
 import json
 import os
@@ -28,3 +34,16 @@ def real():
 def memory_map(board):
     """{region: (origin, length)} of `board`."""
     return {k: tuple(v) for k, v in BOARDS[board]["memory_map"].items()}
+
+
+def record(board):
+    """The registry record of `board` (KeyError for an unknown board)."""
+    return BOARDS[board]
+
+
+def qemu_machine(board):
+    """`qemu-system-arm -M` name of `board`; ValueError when it has none."""
+    machine = BOARDS[board]["qemu_machine"]
+    if not machine:
+        raise ValueError("board %s has no QEMU machine (real hardware)" % board)
+    return machine

@@ -1,0 +1,1 @@
+"""tidemark's board registry (boards.bzl), Python side: board_registry.py."""
