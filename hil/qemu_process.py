@@ -1,8 +1,9 @@
-"""Starting and always killing one QEMU mps2-an500 process.
+"""Starting and always killing one emulated board's QEMU process.
 
 QEMU starts halted (-S) with its gdbstub on a free loopback port, the UART in
 a log file, deterministic time (-icount shift=N,sleep=off) and semihosting
-(so firmware can end the run with an exit code). It is started through
+(so firmware can end the run with an exit code); the command line comes from
+tools/qemu/launcher.py, the machine from the board registry. It is started through
 hil/child_processes.py: its own process group, registered with the run's
 child registry (reaped on every exit path, signals included) and killed by
 the kernel if the runner itself is SIGKILLed (PR_SET_PDEATHSIG).
@@ -15,42 +16,29 @@ import tempfile
 from hil.child_processes import CHILDREN
 from hil.errors import BackendUnavailable
 from hil.owned_process import OwnedProcess, free_ports
+from tools.qemu import launcher
 
-QEMU = "qemu-system-arm"
-MACHINE = "mps2-an500"
+# The emulated board the rig runs unless told otherwise.
+BOARD = "mps2_an500"
 # What the emulated board runs with: 64 ns of virtual time per instruction,
 # and virtual time that never waits on the host (bit-identical runs).
 ICOUNT_SHIFT = 6
 
 
-def qemu_binary():
-    path = shutil.which(QEMU)
-    if path is None:
-        raise BackendUnavailable(
-            "qemu-system-arm not found: install the Debian package qemu-system-arm")
-    return path
-
-
 class QemuProcess(OwnedProcess):
-    """One emulator instance. `icount_shift` None disables icount;
-    `registry`: see OwnedProcess."""
+    """One emulator instance of `board` (a registry board with a QEMU
+    machine). `icount_shift` None disables icount; `registry`: see OwnedProcess."""
 
-    def __init__(self, elf_path, icount_shift=ICOUNT_SHIFT, machine=MACHINE, extra_args=(),
+    def __init__(self, elf_path, icount_shift=ICOUNT_SHIFT, board=BOARD, extra_args=(),
                  registry=CHILDREN):
         self.elf_path = elf_path
         self.workdir = tempfile.mkdtemp(prefix="tidemark-hil-qemu-")
         self.uart_log = os.path.join(self.workdir, "uart0.log")
         self.stderr_log = os.path.join(self.workdir, "qemu.stderr")
         self.port, = free_ports(1)
-        command = [
-            qemu_binary(), "-M", machine, "-nographic", "-monitor", "none",
-            "-serial", "file:" + self.uart_log, "-net", "none", "-S",
-            "-gdb", "tcp:127.0.0.1:%d" % self.port,
-            "-semihosting-config", "enable=on,target=native",
-        ]
-        if icount_shift is not None:
-            command += ["-icount", "shift=%d,sleep=off" % icount_shift]
-        command += list(extra_args) + ["-kernel", elf_path]
+        command = launcher.command(launcher.qemu_binary(BackendUnavailable), board, elf_path,
+                                   self.uart_log, icount_shift=icount_shift,
+                                   gdb_port=self.port, extra_args=extra_args)
         super().__init__(command, self.stderr_log, "QEMU", registry)
 
     def read_uart(self):

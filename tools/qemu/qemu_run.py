@@ -1,23 +1,21 @@
-"""Run a firmware ELF on QEMU mps2-an500 until it exits, capturing UART0.
+"""Run a firmware ELF on an emulated board until it exits, capturing UART0.
 
 The firmware ends the run with semihosting (bsp_exit): QEMU's exit status is
 the firmware's verdict. A run that does not end within `timeout_s` is killed
-and reported as timed out. Used by app tests; the HIL rig has its own
-debugger-driven backend.
+and reported as timed out. Used by app tests; the HIL rig drives its own
+emulator through hil/qemu_process.py. Both build the command line with
+tools/qemu/launcher.py.
 """
 
 import dataclasses
 import os
-import shutil
 import subprocess
 import tempfile
 
-QEMU = "qemu-system-arm"
-MACHINE = "mps2-an500"
+from tools.qemu import launcher
 
-# SRAM the mps2-an500 linker script uses (DTCM + SRAM1 + SRAM2 addresses).
-RAM_START = 0x2000_0000
-RAM_SIZE = 0x8_0000
+# The board app tests run on unless told otherwise.
+BOARD = "mps2_an500"
 
 
 class QemuMissing(RuntimeError):
@@ -31,32 +29,21 @@ class RunResult:
     timed_out: bool
 
 
-def qemu_path():
-    path = shutil.which(QEMU)
-    if path is None:
-        raise QemuMissing(
-            "tidemark: qemu-system-arm not found: install the Debian package "
-            "qemu-system-arm (or run ./rig test)")
-    return path
-
-
-def run_firmware(elf, timeout_s=20.0, ram_fill=None, icount_shift=None, extra_args=()):
-    """Boots `elf`; `ram_fill` (a byte value) pre-fills SRAM before reset."""
+def run_firmware(elf, timeout_s=20.0, ram_fill=None, icount_shift=None, extra_args=(),
+                 board=BOARD):
+    """Boots `elf` on `board`; `ram_fill` (a byte value) pre-fills its RAM before reset."""
     with tempfile.TemporaryDirectory(prefix="tidemark-qemu-") as tmp:
         uart_log = os.path.join(tmp, "uart0.log")
-        cmd = [
-            qemu_path(), "-M", MACHINE, "-nographic", "-monitor", "none",
-            "-serial", "file:" + uart_log, "-net", "none",
-            "-semihosting-config", "enable=on,target=native",
-        ]
-        if icount_shift is not None:
-            cmd += ["-icount", "shift=%d,sleep=off" % icount_shift]
+        raw_loads = []
         if ram_fill is not None:
+            ram_start, ram_size = launcher.ram_span(board)
             fill = os.path.join(tmp, "ram_fill.bin")
             with open(fill, "wb") as f:
-                f.write(bytes([ram_fill]) * RAM_SIZE)
-            cmd += ["-device", "loader,file=%s,addr=0x%x,force-raw=on" % (fill, RAM_START)]
-        cmd += list(extra_args) + ["-kernel", elf]
+                f.write(bytes([ram_fill]) * ram_size)
+            raw_loads.append((fill, ram_start))
+        cmd = launcher.command(launcher.qemu_binary(QemuMissing), board, elf, uart_log,
+                               icount_shift=icount_shift, raw_loads=raw_loads,
+                               extra_args=extra_args)
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         timed_out = False
