@@ -13,16 +13,18 @@ not to the runfiles tree the binary runs in.
 
 import os
 
+from boards import board_registry
+
 WORKSPACE = "tidemark"
 DEFAULT_SUITE = "hil/suites/default.yaml"
+# The agent's outputs for every board in the registry (apps/hil_agent/BUILD
+# builds one per board with firmware_for_boards).
 AGENT_FIRMWARE = {
-    "mps2_an500": "apps/hil_agent/hil_agent_mps2_an500.elf",
-    "stm32f769": "apps/hil_agent/hil_agent_stm32f769.elf",
+    board: "apps/hil_agent/hil_agent_%s.elf" % board for board in board_registry.names()
 }
-
 AGENT_STACK_BOUNDS = {
-    "mps2_an500": "apps/hil_agent/hil_agent_mps2_an500_stack_test.stack.json",
-    "stm32f769": "apps/hil_agent/hil_agent_stm32f769_stack_test.stack.json",
+    board: "apps/hil_agent/hil_agent_%s_stack_test.stack.json" % board
+    for board in board_registry.names()
 }
 
 

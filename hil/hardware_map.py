@@ -40,16 +40,24 @@ import dataclasses
 import json
 import os
 
+from boards import board_registry
 from hil.board_values import check_board_values
 from hil.errors import BoardGone, InfrastructureError, UsageError
 from hil.probe_identity import require_f76x_f77x
 
 BACKENDS = ("emulated", "pyocd", "openocd", "gdb-remote")
 EMULATED = "emulated"
-DEFAULT_PYOCD_TARGET = "stm32f767zi"  # built into pyOCD; F769 needs the DFP pack
-DEFAULT_OPENOCD_CONFIG = "board/stm32f769i-disco.cfg"  # in Debian's openocd 0.12
-EMULATED_PLATFORMS = ("mps2_an500",)
-REAL_PLATFORMS = ("stm32f769",)
+# Platforms are boards of the registry (//boards): those with a QEMU machine
+# run on the emulator, the others on a probe.
+EMULATED_PLATFORMS = board_registry.emulated()
+REAL_PLATFORMS = board_registry.real()
+# The board `--board emulated` runs, and the board an attached probe not in
+# the map is taken for (probe_identity.py checks it is an STM32F76x/F77x).
+EMULATED_PLATFORM = EMULATED_PLATFORMS[0]
+PROBE_PLATFORM = "stm32f769"
+# pyOCD target and OpenOCD config of a board whose map entry names none.
+DEFAULT_PYOCD_TARGET = board_registry.record(PROBE_PLATFORM)["pyocd_target"]
+DEFAULT_OPENOCD_CONFIG = board_registry.record(PROBE_PLATFORM)["openocd_config"]
 # Which firmware build fits which backend: QEMU runs only the mps2-an500
 # build, a probe only a real board's; a gdb server may serve either.
 PLATFORMS_BY_BACKEND = {
@@ -93,7 +101,7 @@ class BoardSpec:
     uart: str = None
     baud: int = 115200
     probe_serial: str = None
-    openocd_config: str = DEFAULT_OPENOCD_CONFIG
+    openocd_config: str = None
     openocd_bin: str = "openocd"
     gdb_remote: str = None
 
@@ -108,7 +116,7 @@ class BoardSpec:
 
 
 def emulated_spec(name=EMULATED):
-    return BoardSpec(name=name, backend="emulated", platform="mps2_an500")
+    return BoardSpec(name=name, backend="emulated", platform=EMULATED_PLATFORM)
 
 
 def _load_text(path):
@@ -159,9 +167,11 @@ def parse_map(data, source="<map>"):
             if not spec.probe_uid or not isinstance(spec.probe_uid, str):
                 raise UsageError("%s: a pyocd board needs 'probe_uid' (the probe's full unique id, "
                                  "quoted)" % where)
-            spec.target = spec.target or DEFAULT_PYOCD_TARGET
+            spec.target = spec.target or _registry_default(spec.platform, "pyocd_target", where)
         if backend == "openocd":
             _check_serial(spec.probe_serial, where)
+            spec.openocd_config = (spec.openocd_config
+                                   or _registry_default(spec.platform, "openocd_config", where))
         if backend == "gdb-remote":
             _check_endpoint(spec.gdb_remote, where)
         # One probe (or gdb server) is one board: two entries would let two
@@ -174,6 +184,16 @@ def parse_map(data, source="<map>"):
             taken[spec.lock_key] = spec.name
         boards[spec.name] = spec
     return boards
+
+
+def _registry_default(platform, field, where):
+    """The board registry's `field` for `platform` (pyocd_target,
+    openocd_config), for an entry that does not name its own."""
+    value = board_registry.record(platform)[field]
+    if not value:
+        raise UsageError("%s: the board registry has no %s for platform %s: name one in the "
+                         "map entry" % (where, field, platform))
+    return value
 
 
 def _check_keys(entry, where):
@@ -260,10 +280,11 @@ def select_board(requested, boards, list_probes):
             if spec.backend == "pyocd" and spec.probe_uid == uid:
                 return spec, "the one attached probe %s is board %r" % (uid, spec.name)
         require_f76x_f77x(probes[0])
-        spec = BoardSpec(name="probe-" + uid, backend="pyocd", platform="stm32f769",
+        spec = BoardSpec(name="probe-" + uid, backend="pyocd", platform=PROBE_PLATFORM,
                          probe_uid=uid, target=DEFAULT_PYOCD_TARGET)
         return spec, ("the one attached probe %s on a %s (not in the hardware map: target %s, "
-                      "platform stm32f769)" % (uid, probes[0].describe_board(), DEFAULT_PYOCD_TARGET))
+                      "platform %s)" % (uid, probes[0].describe_board(), DEFAULT_PYOCD_TARGET,
+                                        PROBE_PLATFORM))
     if not probes:
         return fallback, "no debug probe attached: using the emulated board"
     return fallback, ("%d probes attached (%s) and no --board: using the emulated "
