@@ -5,7 +5,7 @@ summary (the Python side of apps/common/app_support.h). The apps print one
 
 import re
 
-import qemu_run
+from tools.qemu import qemu_run
 from tools.stack import stack_crosscheck
 
 

@@ -9,7 +9,7 @@ import re
 import sys
 import unittest
 
-import qemu_run
+from tools.qemu import qemu_run
 from tools.stack import stack_crosscheck
 
 REGIONS = {  # name: (start, size) — the STM32F769 RAM map, mirrored on mps2-an500

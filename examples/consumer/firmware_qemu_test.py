@@ -5,7 +5,7 @@ import re
 import sys
 import unittest
 
-import qemu_run
+from tools.qemu import qemu_run
 
 FILES = sys.argv[1:]
 del sys.argv[1:]

@@ -15,7 +15,7 @@ import re
 import sys
 import unittest
 
-import qemu_run
+from tools.qemu import qemu_run
 
 # Upper bounds from the issue, printed next to each count; None = none.
 TARGETS = {

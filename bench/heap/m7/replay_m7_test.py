@@ -7,7 +7,7 @@ instruction counts (positive, below a loose ceiling)."""
 import sys
 import unittest
 
-import qemu_run
+from tools.qemu import qemu_run
 import run_m7
 
 FIRMWARE = sys.argv[1:]

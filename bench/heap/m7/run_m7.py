@@ -44,7 +44,7 @@ def instructions(r, op):
 
 
 def run(elf, timeout_s=600.0):
-    import qemu_run
+    from tools.qemu import qemu_run
     return qemu_run.run_firmware(elf, timeout_s=timeout_s, icount_shift=ICOUNT_SHIFT)
 
 

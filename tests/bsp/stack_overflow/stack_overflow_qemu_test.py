@@ -11,8 +11,8 @@ import re
 import sys
 import unittest
 
-import qemu_run
 from tools.elf.image import ElfFile
+from tools.qemu import qemu_run
 
 FIRMWARE = [a for a in sys.argv[1:] if not a.startswith("--data=")]
 # --data=yes|no: whether the image must have a .data section. The image

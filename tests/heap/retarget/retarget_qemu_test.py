@@ -6,7 +6,7 @@ heap must be empty after everything is freed."""
 import sys
 import unittest
 
-import qemu_run
+from tools.qemu import qemu_run
 
 FIRMWARE = sys.argv[1:]
 del sys.argv[1:]

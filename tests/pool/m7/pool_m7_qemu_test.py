@@ -16,8 +16,8 @@ import shutil
 import sys
 import unittest
 
+from tools.qemu import qemu_run
 from tools.stack import elf_code
-import qemu_run
 
 FIRMWARE = sys.argv[1:]
 del sys.argv[1:]

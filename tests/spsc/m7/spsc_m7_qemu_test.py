@@ -5,7 +5,7 @@ preempts the consumer anywhere): every check must pass."""
 import sys
 import unittest
 
-import qemu_run
+from tools.qemu import qemu_run
 
 FIRMWARE = sys.argv[1:]
 del sys.argv[1:]
