@@ -6,7 +6,7 @@ A YAML (or JSON) file names boards:
       disco-1:
         backend: pyocd
         probe_uid: "066DFF485750717867114355"   # full unique id, exact match
-        target: stm32f769nihx                   # pyOCD target name
+        target: stm32f769nihx                   # optional (default: the registry's)
         platform: stm32f769                     # which firmware build fits
         frequency_hz: 4000000                   # optional
         uart: /dev/ttyACM0                      # optional console capture
@@ -15,7 +15,7 @@ A YAML (or JSON) file names boards:
         backend: openocd                        # Debian's openocd 0.12, started by the rig
         probe_serial: "066DFF485750717867114355" # ST-LINK USB serial (./rig hil --list-probes)
         platform: stm32f769
-        openocd_config: board/stm32f769i-disco.cfg   # optional (this is the default)
+        openocd_config: board/stm32f769i-disco.cfg   # optional (default: the registry's)
         openocd_bin: openocd                    # optional
       lab-disco:
         backend: gdb-remote                     # a probe server someone else runs
