@@ -8,7 +8,7 @@ painted stack high-water mark against the static bound (cross-check below)."""
 import sys
 import unittest
 
-import burst_summary
+from apps.common import burst_summary
 
 # $(rootpaths :adc_sampler_mps2_an500) and $(rootpaths :adc_sampler_mps2_an500_stack_report)
 ARGS = sys.argv[1:]

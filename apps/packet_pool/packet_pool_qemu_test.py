@@ -9,7 +9,7 @@ import re
 import sys
 import unittest
 
-import burst_summary
+from apps.common import burst_summary
 
 # $(rootpaths :packet_pool_mps2_an500) and $(rootpaths :packet_pool_mps2_an500_stack_report)
 ARGS = sys.argv[1:]

@@ -28,7 +28,7 @@ import unittest
 from tools.elf.image import ElfFile
 from tools.stack import elf_code
 from tools.mapreport import linker_map
-from memory_map import MEMORY_MAPS
+from boards import board_registry
 
 EF_ARM_EABIMASK = 0xFF00_0000
 EF_ARM_EABI_VER5 = 0x0500_0000
@@ -52,7 +52,7 @@ class FirmwareElf(unittest.TestCase):
     def setUpClass(cls):
         cls.elf = ElfFile(ELF)
         cls.symbols = {s.name: s.value for s in cls.elf.symbols}
-        cls.map = MEMORY_MAPS[BOARD]
+        cls.map = board_registry.memory_map(BOARD)
 
     def test_header(self):
         self.assertEqual(self.elf.elfclass, 32)

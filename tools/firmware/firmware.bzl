@@ -205,7 +205,7 @@ def firmware_elf_test(name, firmware, board, **kwargs):
         data = [firmware],
         python_version = "PY3",
         deps = [
-            str(Label("//tools/firmware:memory_map")),
+            str(Label("//boards:board_registry")),
             str(Label("//tools/mapreport:mapreport_lib")),
             str(Label("//tools/stack:stack_lib")),
         ],
