@@ -14,8 +14,9 @@ makes, for every board of //tools/firmware:firmware.bzl's BOARDS:
                               <name>_stack_annotations.json and
                               <name>_priorities.json (docs/stack-analysis.md);
   <name>_<board>_memory_test  memory_budget of :<name>_<board> against the
-                              baseline <name>_<board>_memory.json
-                              (docs/memory-map-report.md), plus its
+                              baseline <name>_<board>_memory.json when
+                              it exists (a new board has none until it is
+                              written; docs/memory-map-report.md), plus its
                               <name>_<board>_memory_test_update_baseline;
 and, for each board in report_boards,
   <name>_<board>_stack_report a testonly filegroup of the stack_budget's
@@ -49,6 +50,9 @@ def firmware_budgets(name, max_stack_bytes, limits, report_boards = None):
         memory_budget(
             name = "%s_%s_memory_test" % (name, board),
             baseline = "%s_%s_memory.json" % (name, board),
+            # A board just added to //boards has no baseline until its
+            # <name>_<board>_memory_test_update_baseline is run.
+            baseline_optional = True,
             firmware = ":%s_%s" % (name, board),
             limits = limits,
         )
