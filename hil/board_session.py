@@ -17,7 +17,7 @@ def make_board(spec):
     """The backend for a hardware_map.BoardSpec (pyOCD imported only here)."""
     if spec.backend == "emulated":
         from hil.emulated_board import EmulatedBoard
-        return EmulatedBoard(name=spec.name, icount_shift=spec.icount_shift)
+        return EmulatedBoard(name=spec.name, icount_shift=spec.icount_shift, platform=spec.platform)
     if spec.backend == "openocd":
         from hil.openocd_board import OpenocdBoard
         return OpenocdBoard(spec)

@@ -14,7 +14,7 @@ boards behind OpenOCD and other gdb servers.
 import time
 
 from hil.errors import BoardGone, InfrastructureError, ProtocolError
-from hil.qemu_process import QemuProcess
+from hil.qemu_process import BOARD, QemuProcess
 from hil.rsp_board import PC_REGISTER, RspBoard  # noqa: F401 (PC_REGISTER: tests use it from here)
 from hil.rsp_client import RspClient
 
@@ -22,9 +22,10 @@ from hil.rsp_client import RspClient
 class EmulatedBoard(RspBoard):
     backend = "emulated"
 
-    def __init__(self, name="emulated", icount_shift=6, link_timeout_s=5.0):
+    def __init__(self, name="emulated", icount_shift=6, link_timeout_s=5.0, platform=BOARD):
         super().__init__(name, link_timeout_s)
         self.icount_shift = icount_shift
+        self.platform = platform    # the //boards record QEMU emulates
         self.qemu = None
         self._uart_before = ""
 
@@ -33,7 +34,7 @@ class EmulatedBoard(RspBoard):
         self._stop_qemu()
         if progress:
             progress(0.0)
-        self.qemu = QemuProcess(elf_path, icount_shift=self.icount_shift)
+        self.qemu = QemuProcess(elf_path, icount_shift=self.icount_shift, board=self.platform)
         try:
             self.rsp = RspClient.connect("127.0.0.1", self.qemu.port,
                                          timeout_s=self.link_timeout_s, alive=self.qemu.alive)

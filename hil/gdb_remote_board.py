@@ -22,13 +22,13 @@ empty).
 """
 
 from hil.elf_image import ElfImage
+from boards import board_registry
 from hil.errors import BoardGone, ProtocolError
 from hil.hardware_map import parse_endpoint
 from hil.rsp_board import PC_REGISTER, SP_REGISTER, RspBoard
 from hil.rsp_client import PacketUnsupported, RspClient
 from hil.rsp_flash import load_segments, parse_memory_map, plan_load
 
-EMULATED_PLATFORM = "mps2_an500"
 # Resetting a real board through a probe can take a few seconds (srst, and
 # OpenOCD examines the target again).
 RESET_TIMEOUT_S = 15.0
@@ -52,7 +52,7 @@ class GdbRemoteBoard(RspBoard):
 
     @property
     def is_emulator(self):
-        return self.platform == EMULATED_PLATFORM
+        return self.platform in board_registry.emulated()
 
     # ---- life cycle ------------------------------------------------------
     def connect(self, alive=None):
