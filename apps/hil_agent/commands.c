@@ -1,17 +1,15 @@
-/* Command table: HIL_CMD_* -> handler (see commands.h). */
+/* Command table: HIL_CMD_* -> handler cmd_<name> (see commands.h). */
 #include "commands.h"
 
 #include <stddef.h>
 
+/* Built from HIL_COMMAND_LIST (generated from commands.json): a command
+ * without its cmd_<name> handler fails the firmware's link. */
+#define AGENT_TABLE_ENTRY(id, handler) [id] = handler,
 static const agent_command_t g_commands[HIL_CMD_COUNT] = {
-    [HIL_CMD_PING] = cmd_ping,
-    [HIL_CMD_ADC_BURST] = cmd_adc_burst,
-    [HIL_CMD_PACKET_BURST] = cmd_packet_burst,
-    [HIL_CMD_STACK_REPORT] = cmd_stack_report,
-    [HIL_CMD_HEAP_STRESS] = cmd_heap_stress,
-    [HIL_CMD_BENCH] = cmd_bench,
-    [HIL_CMD_FAULT] = cmd_fault,
+    HIL_COMMAND_LIST(AGENT_TABLE_ENTRY)
 };
+#undef AGENT_TABLE_ENTRY
 
 uint32_t commands_capabilities(void)
 {

@@ -28,13 +28,11 @@ static inline agent_answer_t agent_answer_status(uint32_t status)
     return a;
 }
 
-agent_answer_t cmd_ping(const uint32_t args[HIL_ARG_WORDS], hil_results_t *results);
-agent_answer_t cmd_adc_burst(const uint32_t args[HIL_ARG_WORDS], hil_results_t *results);
-agent_answer_t cmd_packet_burst(const uint32_t args[HIL_ARG_WORDS], hil_results_t *results);
-agent_answer_t cmd_stack_report(const uint32_t args[HIL_ARG_WORDS], hil_results_t *results);
-agent_answer_t cmd_heap_stress(const uint32_t args[HIL_ARG_WORDS], hil_results_t *results);
-agent_answer_t cmd_bench(const uint32_t args[HIL_ARG_WORDS], hil_results_t *results);
-agent_answer_t cmd_fault(const uint32_t args[HIL_ARG_WORDS], hil_results_t *results);
+/* One handler cmd_<name> per command in hil/protocol/commands.json. */
+#define AGENT_DECLARE_HANDLER(id, handler) \
+    agent_answer_t handler(const uint32_t args[HIL_ARG_WORDS], hil_results_t *results);
+HIL_COMMAND_LIST(AGENT_DECLARE_HANDLER)
+#undef AGENT_DECLARE_HANDLER
 
 /* Bit n set: HIL_CMD n is built in (mailbox.capabilities). O(1). */
 uint32_t commands_capabilities(void);

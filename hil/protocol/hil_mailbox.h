@@ -49,19 +49,11 @@ extern "C" {
 #define HIL_ARG_WORDS 8u
 #define HIL_RESULT_WORDS 64u
 
-/* ---- commands (mailbox.command) ------------------------------------------ */
-#define HIL_CMD_NONE 0u
-#define HIL_CMD_PING 1u         /* args: any; results: args[0..7] echoed       */
-#define HIL_CMD_ADC_BURST 2u    /* args: count, rate_hz                         */
-#define HIL_CMD_PACKET_BURST 3u /* args: count, size_min, size_max, interval_us, seed;
-                                   interval_us >= 1000000 / BSP_PACKET_MAX_HZ */
-#define HIL_CMD_STACK_REPORT 4u /* args: none                                   */
-#define HIL_CMD_HEAP_STRESS 5u  /* args: heap (HIL_HEAP_*), ops, seed, max_size */
-#define HIL_CMD_BENCH 6u        /* args: op (HIL_BENCH_*), iterations           */
-#define HIL_CMD_FAULT 7u        /* args: kind (HIL_FAULT_*); never answers when
-                                   the fault happens: the BSP records it and
-                                   resets, the agent publishes it in last_fault */
-#define HIL_CMD_COUNT 8u
+/* Commands (mailbox.command: HIL_CMD_*, HIL_CMD_COUNT), result layouts
+ * (mailbox.result_layout: HIL_LAYOUT_*, HIL_LAYOUT_*_WORDS) and enumerated
+ * arguments (HIL_HEAP_*, HIL_BENCH_*, HIL_FAULT_*), generated from
+ * commands.json (its "doc" strings say what each command does). */
+#include "hil_commands.h"
 
 /* ---- status (mailbox.status) ----------------------------------------------- */
 #define HIL_STATUS_IDLE 0u            /* nothing run since boot                 */
@@ -73,35 +65,6 @@ extern "C" {
 #define HIL_STATUS_FAILED 6u          /* ran but could not complete (results may
                                          be partial; layout says which)         */
 #define HIL_STATUS_NO_FAULT 7u        /* HIL_CMD_FAULT returned without faulting */
-
-/* ---- result layouts (mailbox.result_layout) -------------------------------- */
-#define HIL_LAYOUT_NONE 0u
-#define HIL_LAYOUT_PING 1u
-#define HIL_LAYOUT_ADC_BURST 2u
-#define HIL_LAYOUT_PACKET_BURST 3u
-#define HIL_LAYOUT_STACK_REPORT 4u
-#define HIL_LAYOUT_HEAP_STRESS 5u
-#define HIL_LAYOUT_BENCH 6u
-
-/* ---- enumerated arguments ------------------------------------------------- */
-#define HIL_HEAP_LLFF 1u
-#define HIL_HEAP_TLSF 2u
-
-#define HIL_BENCH_POOL_ALLOC 1u
-#define HIL_BENCH_POOL_FREE 2u
-#define HIL_BENCH_SPSC_PUSH 3u
-#define HIL_BENCH_SPSC_POP 4u
-#define HIL_BENCH_LLFF_ALLOC 5u
-#define HIL_BENCH_LLFF_FREE 6u
-#define HIL_BENCH_TLSF_ALLOC 7u
-#define HIL_BENCH_TLSF_FREE 8u
-
-#define HIL_FAULT_STACK_OVERFLOW 1u /* recurse into the MPU guard below the stack
-                                       (MemManage, BSP_FAULT_FLAG_STACK_OVERFLOW) */
-#define HIL_FAULT_BAD_ADDRESS 2u    /* load from an unmapped address (BusFault)    */
-#define HIL_FAULT_UNDEFINED 3u      /* execute an undefined instruction (UsageFault) */
-#define HIL_FAULT_DIV_ZERO 4u       /* integer divide by zero (UsageFault); bsp_init
-                                       sets CCR.DIV_0_TRP, the agent does not      */
 
 /* ---- result layouts ------------------------------------------------------- */
 /* Cycle counts are in ticks of the agent's timestamp counter (mailbox
@@ -253,6 +216,16 @@ _Static_assert(offsetof(hil_mailbox_t, results) == 0x58, "hil mailbox layout");
 _Static_assert(offsetof(hil_mailbox_t, last_fault) == 0x158, "hil mailbox layout");
 _Static_assert(sizeof(hil_mailbox_t) == 0x158 + 12 * 4, "hil mailbox size");
 _Static_assert(sizeof(hil_results_t) == 4 * HIL_RESULT_WORDS, "hil results size");
+/* Each result struct is the size commands.json gives its layout. */
+_Static_assert(sizeof(hil_ping_result_t) == 4 * HIL_LAYOUT_PING_WORDS, "ping result");
+_Static_assert(sizeof(hil_adc_burst_result_t) == 4 * HIL_LAYOUT_ADC_BURST_WORDS, "adc_burst result");
+_Static_assert(sizeof(hil_packet_burst_result_t) == 4 * HIL_LAYOUT_PACKET_BURST_WORDS,
+               "packet_burst result");
+_Static_assert(sizeof(hil_stack_report_result_t) == 4 * HIL_LAYOUT_STACK_REPORT_WORDS,
+               "stack_report result");
+_Static_assert(sizeof(hil_heap_stress_result_t) == 4 * HIL_LAYOUT_HEAP_STRESS_WORDS,
+               "heap_stress result");
+_Static_assert(sizeof(hil_bench_result_t) == 4 * HIL_LAYOUT_BENCH_WORDS, "bench result");
 #endif
 
 #ifdef __cplusplus
