@@ -1,8 +1,11 @@
 """Generates, from hil/protocol/commands.json, one of:
   py  hil/mailbox_commands.py: the host's command, enum and result layout tables
   c   hil_commands.h: the same for the target (HIL_CMD_*, HIL_LAYOUT_*, enum
-      values, result word counts) and HIL_COMMAND_LIST, from which the agent
+      values, result word counts, result structs and hil_results_t with
+      _Static_asserts on every offset) and HIL_COMMAND_LIST, from which the agent
       declares and tables its handlers cmd_<name>
+  md  the command table of docs/hil-protocol.md (checked by
+      //hil/protocol:commands_doc_test)
 
 usage: gen_commands.py {py|c} commands.json out
 """
@@ -11,8 +14,15 @@ import json
 import sys
 
 
-def _field(f):
-    return repr(f) if isinstance(f, str) else "(%r, %d)" % (f[0], f[1])
+def _words_of(f, records):
+    """Words of one result field: a name, [name, n] or [name, n, record]."""
+    if isinstance(f, str):
+        return 1
+    return f[1] * (len(records[f[2]]) if len(f) > 2 else 1)
+
+
+def _field(f, records):
+    return repr(f) if isinstance(f, str) else "(%r, %d)" % (f[0], _words_of(f, records))
 
 
 def _arg(a):
@@ -34,14 +44,48 @@ def generate(schema):
     out += ["}", "", "# layout id -> (name, fields); a field is a name or (name, word count)", "LAYOUTS = {"]
     for c in schema["commands"]:
         if c["result"]:
-            fields = ", ".join(_field(f) for f in c["result"]["fields"])
+            fields = ", ".join(_field(f, schema["records"]) for f in c["result"]["fields"])
             out.append("    %d: (%r, [%s])," % (c["result"]["layout"], c["name"], fields))
     out += ["}", ""]
     return "\n".join(out)
 
 
-def _words(fields):
-    return sum(1 if isinstance(f, str) else f[1] for f in fields)
+def _words(fields, records):
+    return sum(_words_of(f, records) for f in fields)
+
+
+def _c_member(f):
+    if isinstance(f, str):
+        return "    uint32_t %s;" % f
+    return "    %s %s[%d];" % ("hil_%s_t" % f[2] if len(f) > 2 else "uint32_t", f[0], f[1])
+
+
+def _c_structs(schema):
+    """The result structs, the hil_results_t union and their layout asserts."""
+    out = ["/* ---- result structs (field meanings: docs/hil-protocol.md) ---- */"]
+    for name, words in schema["records"].items():
+        out += ["typedef struct {"] + ["    uint32_t %s;" % w for w in words]
+        out += ["} hil_%s_t;" % name, ""]
+    results = [c for c in schema["commands"] if c["result"]]
+    for c in results:
+        out += ["typedef struct {"] + [_c_member(f) for f in c["result"]["fields"]]
+        out += ["} hil_%s_result_t;" % c["name"], ""]
+    out += ["typedef union {", "    uint32_t words[HIL_RESULT_WORDS];"]
+    out += ["    hil_%s_result_t %s;" % (c["name"], c["name"]) for c in results]
+    out += ["} hil_results_t;", "",
+            "#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L",
+            '_Static_assert(sizeof(hil_results_t) == 4 * HIL_RESULT_WORDS, "hil results size");']
+    for c in results:
+        struct = "hil_%s_result_t" % c["name"]
+        offset = 0
+        for f in c["result"]["fields"]:
+            member = f if isinstance(f, str) else f[0]
+            out.append('_Static_assert(offsetof(%s, %s) == %d, "%s layout");' % (struct, member, offset, c["name"]))
+            offset += 4 * _words_of(f, schema["records"])
+        out.append('_Static_assert(sizeof(%s) == 4 * HIL_LAYOUT_%s_WORDS, "%s layout");'
+                   % (struct, c["name"].upper(), c["name"]))
+    out += ["#endif", ""]
+    return out
 
 
 def _define(name, value):
@@ -55,6 +99,9 @@ def generate_c(schema):
         " * Included by hil_mailbox.h; docs/hil-protocol.md describes the protocol. */",
         "#ifndef HIL_COMMANDS_H",
         "#define HIL_COMMANDS_H",
+        "",
+        "#include <stddef.h>",
+        "#include <stdint.h>",
         "",
         "/* ---- commands (mailbox.command) ---- */",
         _define("HIL_CMD_NONE", 0),
@@ -70,7 +117,7 @@ def generate_c(schema):
         if c["result"]:
             name = "HIL_LAYOUT_" + c["name"].upper()
             out.append(_define(name, c["result"]["layout"]))
-            out.append(_define(name + "_WORDS", _words(c["result"]["fields"])))
+            out.append(_define(name + "_WORDS", _words(c["result"]["fields"], schema["records"])))
     out += ["", "/* ---- enumerated arguments ---- */"]
     for enum, values in schema["enums"].items():
         prefix = schema["c_enum_prefixes"][enum]
@@ -83,11 +130,31 @@ def generate_c(schema):
         "#define HIL_COMMAND_LIST(X) \\",
     ]
     out += ["    X(HIL_CMD_%s, cmd_%s) \\" % (c["name"].upper(), c["name"]) for c in commands]
-    out += ["", "#endif /* HIL_COMMANDS_H */", ""]
+    out += [""] + _c_structs(schema) + ["#endif /* HIL_COMMANDS_H */", ""]
     return "\n".join(out)
 
 
-GENERATORS = {"py": generate, "c": generate_c}
+def _md_arg(a, enums):
+    if isinstance(a, str):
+        return "`%s`" % a
+    values = ", ".join("%d %s" % (v, n) for n, v in enums[a["enum"]].items())
+    return "`%s` (%s)" % (a["name"], values)
+
+
+def generate_md(schema):
+    out = ["| id | command | args | result layout | what it does |", "|---|---|---|---|---|"]
+    for c in schema["commands"]:
+        args = ", ".join(_md_arg(a, schema["enums"]) for a in c["args"]) or "—"
+        if c["result"]:
+            layout = "%d: `hil_%s_result_t`, %d words" % (
+                c["result"]["layout"], c["name"], _words(c["result"]["fields"], schema["records"]))
+        else:
+            layout = "none"
+        out.append("| %d | `%s` | %s | %s | %s |" % (c["id"], c["name"], args, layout, c["doc"]))
+    return "\n".join(out) + "\n"
+
+
+GENERATORS = {"py": generate, "c": generate_c, "md": generate_md}
 
 
 def main(argv):

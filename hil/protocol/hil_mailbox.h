@@ -49,12 +49,6 @@ extern "C" {
 #define HIL_ARG_WORDS 8u
 #define HIL_RESULT_WORDS 64u
 
-/* Commands (mailbox.command: HIL_CMD_*, HIL_CMD_COUNT), result layouts
- * (mailbox.result_layout: HIL_LAYOUT_*, HIL_LAYOUT_*_WORDS) and enumerated
- * arguments (HIL_HEAP_*, HIL_BENCH_*, HIL_FAULT_*), generated from
- * commands.json (its "doc" strings say what each command does). */
-#include "hil_commands.h"
-
 /* ---- status (mailbox.status) ----------------------------------------------- */
 #define HIL_STATUS_IDLE 0u            /* nothing run since boot                 */
 #define HIL_STATUS_BUSY 1u            /* command taken, running                 */
@@ -66,7 +60,7 @@ extern "C" {
                                          be partial; layout says which)         */
 #define HIL_STATUS_NO_FAULT 7u        /* HIL_CMD_FAULT returned without faulting */
 
-/* ---- result layouts ------------------------------------------------------- */
+/* ---- result sizes and units --------------------------------------------- */
 /* Cycle counts are in ticks of the agent's timestamp counter (mailbox
  * .timestamp_hz: DWT CYCCNT at the core clock on the STM32F769; a 25 MHz CMSDK
  * timer on mps2-an500, where DWT is not emulated). 64-bit totals are split
@@ -76,91 +70,24 @@ extern "C" {
 #define HIL_TRACE_POINTS 16u /* level sampled at 16 evenly spaced moments     */
 #define HIL_MAX_STACKS 16u
 
-typedef struct {
-    uint32_t echo[HIL_ARG_WORDS];
-} hil_ping_result_t;
+/* Commands (mailbox.command: HIL_CMD_*, HIL_CMD_COUNT), result layouts
+ * (mailbox.result_layout: HIL_LAYOUT_*, HIL_LAYOUT_*_WORDS), enumerated
+ * arguments (HIL_HEAP_*, HIL_BENCH_*, HIL_FAULT_*), the result structs
+ * hil_<command>_result_t and their union hil_results_t, generated from
+ * commands.json (its "doc" strings say what each command does). */
+#include "hil_commands.h"
 
-typedef struct {
-    uint32_t received;          /* samples the consumer took                   */
-    uint32_t dropped;           /* samples the ISR could not queue (full)      */
-    uint32_t lost_seq;          /* gaps in sample sequence numbers seen        */
-    uint32_t queue_capacity;    /* SPSC queue slots                            */
-    uint32_t queue_high_water;  /* most slots ever used                        */
-    uint32_t latency_min;       /* ISR timestamp -> consumer, ticks            */
-    uint32_t latency_max;
-    uint32_t latency_total_lo;  /* sum over `received` samples                 */
-    uint32_t latency_total_hi;
-    uint32_t hist_bucket_width; /* ticks per histogram bucket (w)              */
-    uint32_t hist[HIL_HIST_BUCKETS];
-    uint32_t queue_level[HIL_TRACE_POINTS]; /* queue fill over the burst       */
-} hil_adc_burst_result_t;
-
-typedef struct {
-    uint32_t accepted;          /* packets allocated, filled, checked, freed   */
-    uint32_t dropped_pool_empty;/* allocations refused: pool exhausted         */
-    uint32_t checksum_errors;   /* packets whose payload check failed          */
-    uint32_t pool_blocks;       /* blocks in the pool                          */
-    uint32_t pool_low_water;    /* fewest free blocks seen                     */
-    uint32_t alloc_min;         /* ticks per pool alloc                        */
-    uint32_t alloc_max;
-    uint32_t alloc_total_lo;    /* sum over `accepted` allocations             */
-    uint32_t alloc_total_hi;
-    uint32_t free_min;          /* ticks per pool free                         */
-    uint32_t free_max;
-    uint32_t free_total_lo;     /* sum over `accepted` frees                   */
-    uint32_t free_total_hi;
-    uint32_t pool_free_level[HIL_TRACE_POINTS]; /* free blocks over the burst  */
-} hil_packet_burst_result_t;
-
-typedef struct {
-    uint32_t tag;        /* up to 4 ASCII chars, first char in the low byte ("MSP") */
-    uint32_t size;       /* bytes                                            */
-    uint32_t high_water; /* bytes ever used (painted pattern overwritten)    */
-} hil_stack_entry_t;
-
-typedef struct {
-    uint32_t count; /* valid entries                                         */
-    hil_stack_entry_t stacks[HIL_MAX_STACKS];
-} hil_stack_report_result_t;
-
-typedef struct {
-    uint32_t heap;           /* HIL_HEAP_*                                   */
-    uint32_t ops;            /* operations done                              */
-    uint32_t failed_allocs;  /* allocations that returned no memory          */
-    uint32_t heap_size;      /* bytes managed                                */
-    uint32_t peak_used;      /* most bytes allocated at once (incl. overhead) */
-    uint32_t largest_free;   /* largest free block at the end                */
-    uint32_t free_total;     /* free bytes at the end                        */
-    uint32_t check_errors;   /* integrity-check failures (must be 0)         */
-    uint32_t allocs;         /* successful allocations                       */
-    uint32_t alloc_max;      /* ticks                                        */
-    uint32_t alloc_total_lo;
-    uint32_t alloc_total_hi;
-    uint32_t frees;
-    uint32_t free_max;
-    uint32_t free_total_lo;
-    uint32_t free_total_hi;
-} hil_heap_stress_result_t;
-
-typedef struct {
-    uint32_t op;            /* HIL_BENCH_*                                   */
-    uint32_t iterations;    /* operations timed                              */
-    uint32_t min;           /* ticks per operation, timer overhead removed   */
-    uint32_t max;
-    uint32_t total_lo;
-    uint32_t total_hi;
-    uint32_t overhead;      /* ticks of an empty timed section (subtracted)  */
-} hil_bench_result_t;
-
-typedef union {
-    uint32_t words[HIL_RESULT_WORDS];
-    hil_ping_result_t ping;
-    hil_adc_burst_result_t adc_burst;
-    hil_packet_burst_result_t packet_burst;
-    hil_stack_report_result_t stack_report;
-    hil_heap_stress_result_t heap_stress;
-    hil_bench_result_t bench;
-} hil_results_t;
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+_Static_assert(sizeof(hil_ping_result_t) == 4 * HIL_ARG_WORDS, "ping echoes every arg");
+_Static_assert(sizeof(((hil_adc_burst_result_t *)0)->hist) == 4 * HIL_HIST_BUCKETS, "hist");
+_Static_assert(sizeof(((hil_adc_burst_result_t *)0)->queue_level) == 4 * HIL_TRACE_POINTS,
+               "queue_level");
+_Static_assert(sizeof(((hil_packet_burst_result_t *)0)->pool_free_level) == 4 * HIL_TRACE_POINTS,
+               "pool_free_level");
+_Static_assert(sizeof(((hil_stack_report_result_t *)0)->stacks) ==
+                   sizeof(hil_stack_entry_t) * HIL_MAX_STACKS,
+               "stacks");
+#endif
 
 /* The fault the previous run died of, as the BSP captured it. The agent
  * fills this at boot, BEFORE publishing magic: if bsp_fault_take() returns a
@@ -215,17 +142,6 @@ _Static_assert(offsetof(hil_mailbox_t, ack_seq) == 0x54, "hil mailbox layout");
 _Static_assert(offsetof(hil_mailbox_t, results) == 0x58, "hil mailbox layout");
 _Static_assert(offsetof(hil_mailbox_t, last_fault) == 0x158, "hil mailbox layout");
 _Static_assert(sizeof(hil_mailbox_t) == 0x158 + 12 * 4, "hil mailbox size");
-_Static_assert(sizeof(hil_results_t) == 4 * HIL_RESULT_WORDS, "hil results size");
-/* Each result struct is the size commands.json gives its layout. */
-_Static_assert(sizeof(hil_ping_result_t) == 4 * HIL_LAYOUT_PING_WORDS, "ping result");
-_Static_assert(sizeof(hil_adc_burst_result_t) == 4 * HIL_LAYOUT_ADC_BURST_WORDS, "adc_burst result");
-_Static_assert(sizeof(hil_packet_burst_result_t) == 4 * HIL_LAYOUT_PACKET_BURST_WORDS,
-               "packet_burst result");
-_Static_assert(sizeof(hil_stack_report_result_t) == 4 * HIL_LAYOUT_STACK_REPORT_WORDS,
-               "stack_report result");
-_Static_assert(sizeof(hil_heap_stress_result_t) == 4 * HIL_LAYOUT_HEAP_STRESS_WORDS,
-               "heap_stress result");
-_Static_assert(sizeof(hil_bench_result_t) == 4 * HIL_LAYOUT_BENCH_WORDS, "bench result");
 #endif
 
 #ifdef __cplusplus
