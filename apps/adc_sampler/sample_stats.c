@@ -65,7 +65,7 @@ uint32_t sample_stats_interval_mean(const sample_stats_t *stats)
 uint32_t sample_stats_window_overwritten(const sample_stats_t *stats)
 {
     mem_ring_stats_t ring_stats;
-    if (mem_ring_stats_get(&stats->window, &ring_stats) != MEM_OK) {
+    if (mem_ring_stats(&stats->window, &ring_stats) != MEM_OK) {
         return 0u;
     }
     return ring_stats.overwritten;

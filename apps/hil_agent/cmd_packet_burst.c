@@ -70,7 +70,7 @@ static void on_packet(uint32_t seq)
 static uint32_t pool_free_blocks(void)
 {
     mem_pool_stats_t s;
-    if (mem_pool_stats_get(&g_pool, &s) != MEM_OK) {
+    if (mem_pool_stats(&g_pool, &s) != MEM_OK) {
         return 0u;
     }
     return (uint32_t)(s.block_count - s.in_use);
@@ -118,7 +118,7 @@ static bool args_valid(const uint32_t args[HIL_ARG_WORDS])
 static void fill_results(const pkt_consumer_t *c, hil_packet_burst_result_t *r)
 {
     mem_pool_stats_t s = {0};
-    (void)mem_pool_stats_get(&g_pool, &s);
+    (void)mem_pool_stats(&g_pool, &s);
     r->accepted = c->accepted;
     r->dropped_pool_empty = g_dropped;
     r->checksum_errors = c->bad;

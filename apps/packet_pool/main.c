@@ -104,7 +104,7 @@ static void drain(void)
 static void print_interval(uint32_t second)
 {
     mem_pool_stats_t ps = {0};
-    (void)mem_pool_stats_get(&g_pool, &ps);
+    (void)mem_pool_stats(&g_pool, &ps);
     bsp_print("pkt");
     bsp_print_field("t", second);
     bsp_print_field("rx", g_received);
@@ -124,7 +124,7 @@ static int finish(void)
     bsp_packet_stop();
     drain();
     mem_pool_stats_t ps = {0};
-    (void)mem_pool_stats_get(&g_pool, &ps);
+    (void)mem_pool_stats(&g_pool, &ps);
     uint32_t arrivals = g_arrivals;
     uint32_t dropped = g_pool_dropped + g_queue_dropped;
     bool ok = g_received + dropped == arrivals && g_lost == dropped && g_bad == 0u &&

@@ -150,8 +150,8 @@ mem_status_t mem_pool_init(mem_pool_t *pool, void *storage,
 
 /* ---- stats --------------------------------------------------------------- */
 
-mem_status_t mem_pool_stats_get(const mem_pool_t *pool,
-                                mem_pool_stats_t *stats)
+mem_status_t mem_pool_stats(const mem_pool_t *pool,
+                            mem_pool_stats_t *stats)
 {
     if (pool == NULL || stats == NULL) {
         return MEM_ERR_ARG;

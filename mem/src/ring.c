@@ -133,8 +133,8 @@ mem_ring_policy_t mem_ring_policy(const mem_ring_t *ring)
     return ring == NULL ? MEM_RING_REJECT : ring->policy_;
 }
 
-mem_status_t mem_ring_stats_get(const mem_ring_t *ring,
-                                mem_ring_stats_t *stats)
+mem_status_t mem_ring_stats(const mem_ring_t *ring,
+                            mem_ring_stats_t *stats)
 {
     if (ring == NULL || stats == NULL) {
         return MEM_ERR_ARG;
@@ -196,11 +196,11 @@ size_t mem_ring_count_locked(const mem_ring_t *ring)
     return count;
 }
 
-mem_status_t mem_ring_stats_get_locked(const mem_ring_t *ring,
-                                       mem_ring_stats_t *stats)
+mem_status_t mem_ring_stats_locked(const mem_ring_t *ring,
+                                   mem_ring_stats_t *stats)
 {
     mem_critical_state_t state = MEM_CRITICAL_ENTER();
-    mem_status_t status = mem_ring_stats_get(ring, stats);
+    mem_status_t status = mem_ring_stats(ring, stats);
     MEM_CRITICAL_EXIT(state);
     return status;
 }

@@ -80,12 +80,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         }
         mem_pool_stats_t s;
-        fuzz_check(mem_pool_stats_get(&p, &s) == MEM_OK);
+        fuzz_check(mem_pool_stats(&p, &s) == MEM_OK);
         fuzz_check(s.in_use == held.size());
     }
     for (uint8_t *b : held) fuzz_check(mem_pool_free(&p, b) == MEM_OK);
     mem_pool_stats_t s;
-    fuzz_check(mem_pool_stats_get(&p, &s) == MEM_OK && s.in_use == 0);
+    fuzz_check(mem_pool_stats(&p, &s) == MEM_OK && s.in_use == 0);
     mem_failure_hook_set(nullptr, nullptr);
     return 0;
 }

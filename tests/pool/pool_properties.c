@@ -76,7 +76,7 @@ static void check(const char *name, int ok, uint32_t detail)
 static mem_pool_stats_t stats_of(const mem_pool_t *pool)
 {
     mem_pool_stats_t s = {0u, 0u, 0u, 0u, 0u};
-    (void)mem_pool_stats_get(pool, &s);
+    (void)mem_pool_stats(pool, &s);
     return s;
 }
 

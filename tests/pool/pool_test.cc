@@ -29,7 +29,7 @@ struct alignas(16) Raw {
 mem_pool_stats_t stats_of(const mem_pool_t *pool)
 {
     mem_pool_stats_t s;
-    EXPECT_EQ(mem_pool_stats_get(pool, &s), MEM_OK);
+    EXPECT_EQ(mem_pool_stats(pool, &s), MEM_OK);
     return s;
 }
 
@@ -303,8 +303,8 @@ TEST_F(PoolTest, StatsResetAndNullArguments)
     EXPECT_EQ(s.failed_allocs, 0u);
     EXPECT_EQ(s.in_use, 1u);
     EXPECT_EQ(mem_pool_stats_reset(nullptr), MEM_ERR_ARG);
-    EXPECT_EQ(mem_pool_stats_get(nullptr, &s), MEM_ERR_ARG);
-    EXPECT_EQ(mem_pool_stats_get(&p, nullptr), MEM_ERR_ARG);
+    EXPECT_EQ(mem_pool_stats(nullptr, &s), MEM_ERR_ARG);
+    EXPECT_EQ(mem_pool_stats(&p, nullptr), MEM_ERR_ARG);
 }
 
 // Random alloc / free / bad-free sequences compared with a model (the set of

@@ -70,7 +70,7 @@ TEST(PoolThreads, NoBlockIsHandedOutTwice)
     EXPECT_GT(r1.allocations, 0u);
     EXPECT_GT(r2.allocations, 0u);
     mem_pool_stats_t s;
-    ASSERT_EQ(mem_pool_stats_get(&g_pool, &s), MEM_OK);
+    ASSERT_EQ(mem_pool_stats(&g_pool, &s), MEM_OK);
     EXPECT_EQ(s.in_use, 0u);
     EXPECT_LE(s.low_water_free, kBlocks);
     // Every block is still reachable exactly once.
@@ -119,7 +119,7 @@ TEST(PoolThreads, RacingDoubleFreeIsDetectedOnce)
     EXPECT_EQ(ok_total, kTrials);
     EXPECT_EQ(reports.load(), kTrials);
     mem_pool_stats_t s;
-    ASSERT_EQ(mem_pool_stats_get(&g_pool, &s), MEM_OK);
+    ASSERT_EQ(mem_pool_stats(&g_pool, &s), MEM_OK);
     EXPECT_EQ(s.in_use, 0u);
 }
 

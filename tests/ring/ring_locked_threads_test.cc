@@ -44,7 +44,7 @@ TEST(RingLockedThreads, ProducerAndConsumerAgreeWithCounters)
     EXPECT_EQ(bad, 0u);
     EXPECT_EQ(expected, accepted);
     mem_ring_stats_t s;
-    ASSERT_EQ(mem_ring_stats_get_locked(&r, &s), MEM_OK);
+    ASSERT_EQ(mem_ring_stats_locked(&r, &s), MEM_OK);
     EXPECT_EQ(s.pushed, accepted);
     EXPECT_EQ(s.popped, accepted);
     EXPECT_EQ(s.pushed + s.rejected, kAttempts);

@@ -55,7 +55,7 @@ TEST(RingInit, AnyCapacityAndStaticStorage)
     EXPECT_EQ(mem_ring_count(&r), 0u);
     EXPECT_EQ(mem_ring_policy(&r), MEM_RING_OVERWRITE_OLDEST);
     mem_ring_stats_t st;
-    ASSERT_EQ(mem_ring_stats_get(&r, &st), MEM_OK);
+    ASSERT_EQ(mem_ring_stats(&r, &st), MEM_OK);
     EXPECT_EQ(st.pushed + st.popped + st.rejected + st.overwritten +
                   st.dropped_newest + st.high_water,
               0u);
@@ -84,7 +84,7 @@ struct Fixture {
     mem_ring_stats_t stats()
     {
         mem_ring_stats_t s;
-        EXPECT_EQ(mem_ring_stats_get(&r, &s), MEM_OK);
+        EXPECT_EQ(mem_ring_stats(&r, &s), MEM_OK);
         return s;
     }
 };
@@ -172,8 +172,8 @@ TEST(RingOps, PopEmptyClearAndNullArguments)
     EXPECT_EQ(mem_ring_peek(&f.r, 0, nullptr), MEM_ERR_ARG);
     EXPECT_EQ(mem_ring_clear(nullptr), MEM_ERR_ARG);
     mem_ring_stats_t s;
-    EXPECT_EQ(mem_ring_stats_get(nullptr, &s), MEM_ERR_ARG);
-    EXPECT_EQ(mem_ring_stats_get(&f.r, nullptr), MEM_ERR_ARG);
+    EXPECT_EQ(mem_ring_stats(nullptr, &s), MEM_ERR_ARG);
+    EXPECT_EQ(mem_ring_stats(&f.r, nullptr), MEM_ERR_ARG);
     EXPECT_EQ(mem_ring_stats_reset(nullptr), MEM_ERR_ARG);
     EXPECT_EQ(mem_ring_count(nullptr), 0u);
     EXPECT_EQ(mem_ring_capacity(nullptr), 0u);
@@ -220,11 +220,11 @@ TEST(RingLocked, WrappersBehaveLikePlainFunctions)
     EXPECT_EQ(mem_ring_pop_locked(&f.r, &out), MEM_OK);
     EXPECT_EQ(out, 1u);
     mem_ring_stats_t s;
-    EXPECT_EQ(mem_ring_stats_get_locked(&f.r, &s), MEM_OK);
+    EXPECT_EQ(mem_ring_stats_locked(&f.r, &s), MEM_OK);
     EXPECT_EQ(s.pushed, 2u);
     EXPECT_EQ(s.popped, 1u);
     EXPECT_EQ(mem_ring_stats_reset_locked(&f.r), MEM_OK);
-    EXPECT_EQ(mem_ring_stats_get_locked(&f.r, &s), MEM_OK);
+    EXPECT_EQ(mem_ring_stats_locked(&f.r, &s), MEM_OK);
     EXPECT_EQ(s.pushed, 0u);
     EXPECT_EQ(mem_ring_clear_locked(&f.r), MEM_OK);
     EXPECT_EQ(mem_ring_count_locked(&f.r), 0u);
@@ -234,7 +234,7 @@ TEST(RingLocked, WrappersBehaveLikePlainFunctions)
     EXPECT_EQ(mem_ring_peek_locked(nullptr, 0, &out), MEM_ERR_ARG);
     EXPECT_EQ(mem_ring_clear_locked(nullptr), MEM_ERR_ARG);
     EXPECT_EQ(mem_ring_count_locked(nullptr), 0u);
-    EXPECT_EQ(mem_ring_stats_get_locked(nullptr, &s), MEM_ERR_ARG);
+    EXPECT_EQ(mem_ring_stats_locked(nullptr, &s), MEM_ERR_ARG);
     EXPECT_EQ(mem_ring_stats_reset_locked(nullptr), MEM_ERR_ARG);
 }
 
@@ -312,7 +312,7 @@ TEST_P(RingModel, MatchesDequeAfterEveryStep)
         ms.high_water = std::max<uint32_t>(ms.high_water, (uint32_t)model.size());
         ASSERT_EQ(mem_ring_count(&r), model.size()) << "step " << step;
         mem_ring_stats_t rs;
-        ASSERT_EQ(mem_ring_stats_get(&r, &rs), MEM_OK);
+        ASSERT_EQ(mem_ring_stats(&r, &rs), MEM_OK);
         ASSERT_EQ(std::memcmp(&rs, &ms, sizeof rs), 0) << "step " << step;
     }
 }

@@ -195,8 +195,8 @@ mem_status_t mem_pool_free(mem_pool_t *pool, void *block);
  * read atomically; fields may come from slightly different moments).
  * Failures: MEM_ERR_ARG pool or stats is NULL.
  */
-mem_status_t mem_pool_stats_get(const mem_pool_t *pool,
-                                mem_pool_stats_t *stats);
+mem_status_t mem_pool_stats(const mem_pool_t *pool,
+                            mem_pool_stats_t *stats);
 
 /*
  * Restart the low-water mark at the current free count and zero

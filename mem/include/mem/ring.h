@@ -140,11 +140,11 @@ mem_ring_policy_t mem_ring_policy(const mem_ring_t *ring);
 
 /*
  * Copy the counters to *stats.
- * O(1). Single context, or mem_ring_stats_get_locked (consistent snapshot).
+ * O(1). Single context, or mem_ring_stats_locked (consistent snapshot).
  * Failures: MEM_ERR_ARG ring or stats is NULL.
  */
-mem_status_t mem_ring_stats_get(const mem_ring_t *ring,
-                                mem_ring_stats_t *stats);
+mem_status_t mem_ring_stats(const mem_ring_t *ring,
+                            mem_ring_stats_t *stats);
 
 /*
  * Zero every counter; high_water restarts at the current count.
@@ -166,8 +166,8 @@ mem_status_t mem_ring_peek_locked(const mem_ring_t *ring, size_t age,
                                   void *element);
 mem_status_t mem_ring_clear_locked(mem_ring_t *ring);
 size_t mem_ring_count_locked(const mem_ring_t *ring);
-mem_status_t mem_ring_stats_get_locked(const mem_ring_t *ring,
-                                       mem_ring_stats_t *stats);
+mem_status_t mem_ring_stats_locked(const mem_ring_t *ring,
+                                   mem_ring_stats_t *stats);
 mem_status_t mem_ring_stats_reset_locked(mem_ring_t *ring);
 
 #ifdef __cplusplus

@@ -209,7 +209,7 @@ static void stress(void)
     }
 
     mem_pool_stats_t s = {0u, 0u, 0u, 0u, 0u};
-    (void)mem_pool_stats_get(&g_pool, &s);
+    (void)mem_pool_stats(&g_pool, &s);
     uint32_t nulls = main_nulls + g_isr_nulls;
     target_check("stress_ticks", ticks > 10000u, ticks);
     target_check("stress_main_allocated", main_allocs > 10000u, main_allocs);
