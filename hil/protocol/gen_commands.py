@@ -130,6 +130,14 @@ def generate_c(schema):
         "#define HIL_COMMAND_LIST(X) \\",
     ]
     out += ["    X(HIL_CMD_%s, cmd_%s) \\" % (c["name"].upper(), c["name"]) for c in commands]
+    out += ["", "/* X(HIL_LAYOUT_<NAME>, hil_<name>_result_t) for every result layout. */",
+            "#define HIL_RESULT_LIST(X) \\"]
+    out += ["    X(HIL_LAYOUT_%s, hil_%s_result_t) \\" % (c["name"].upper(), c["name"])
+            for c in commands if c["result"]]
+    out += ["", "/* X(<enum value macro>) for every enumerated argument value. */",
+            "#define HIL_ENUM_VALUE_LIST(X) \\"]
+    for enum, values in schema["enums"].items():
+        out += ["    X(%s%s) \\" % (schema["c_enum_prefixes"][enum], n.upper()) for n in values]
     out += [""] + _c_structs(schema) + ["#endif /* HIL_COMMANDS_H */", ""]
     return "\n".join(out)
 

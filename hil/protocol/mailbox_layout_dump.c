@@ -1,7 +1,8 @@
 /*
  * Prints hil_mailbox.h's layout and constants as JSON, so the host test
  * (hil/tests/protocol_layout_test.py) can prove hil/protocol.py mirrors the
- * header exactly: offsets, sizes and every ID the firmware compiles against.
+ * header exactly: offsets, sizes and every ID the firmware compiles against
+ * (per-command IDs and sizes come from the lists in hil_commands.h).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -9,7 +10,15 @@
 #include "hil_mailbox.h"
 
 #define FIELD(type, f) printf("  \"%s.%s\": %zu,\n", #type, #f, offsetof(type, f))
-#define CONST(c) printf("  \"%s\": %lu,\n", #c, (unsigned long)(c))
+#define NAMED(name, value) printf("  \"%s\": %lu,\n", name, (unsigned long)(value))
+#define CONST(c) NAMED(#c, c)
+/* For the lists of hil_commands.h (generated from commands.json): each
+ * stringizes its macro arguments itself, before they expand. */
+#define COMMAND_ID(id, handler) NAMED(#id, id);
+#define RESULT(layout, type)  \
+    NAMED(#layout, layout);   \
+    NAMED("sizeof(" #type ")", sizeof(type));
+#define ENUM_VALUE(value) NAMED(#value, value);
 
 int main(void)
 {
@@ -42,11 +51,6 @@ int main(void)
     FIELD(hil_fault_info_t, flags);
     CONST(sizeof(hil_mailbox_t));
     CONST(sizeof(hil_fault_info_t));
-    CONST(sizeof(hil_adc_burst_result_t));
-    CONST(sizeof(hil_packet_burst_result_t));
-    CONST(sizeof(hil_stack_report_result_t));
-    CONST(sizeof(hil_heap_stress_result_t));
-    CONST(sizeof(hil_bench_result_t));
     CONST(HIL_PROTOCOL_VERSION);
     CONST(HIL_MAILBOX_MAGIC);
     CONST(HIL_DOORBELL_RING);
@@ -55,13 +59,6 @@ int main(void)
     CONST(HIL_HIST_BUCKETS);
     CONST(HIL_TRACE_POINTS);
     CONST(HIL_MAX_STACKS);
-    CONST(HIL_CMD_PING);
-    CONST(HIL_CMD_ADC_BURST);
-    CONST(HIL_CMD_PACKET_BURST);
-    CONST(HIL_CMD_STACK_REPORT);
-    CONST(HIL_CMD_HEAP_STRESS);
-    CONST(HIL_CMD_BENCH);
-    CONST(HIL_CMD_FAULT);
     CONST(HIL_STATUS_IDLE);
     CONST(HIL_STATUS_BUSY);
     CONST(HIL_STATUS_OK);
@@ -70,26 +67,9 @@ int main(void)
     CONST(HIL_STATUS_UNSUPPORTED);
     CONST(HIL_STATUS_FAILED);
     CONST(HIL_STATUS_NO_FAULT);
-    CONST(HIL_LAYOUT_PING);
-    CONST(HIL_LAYOUT_ADC_BURST);
-    CONST(HIL_LAYOUT_PACKET_BURST);
-    CONST(HIL_LAYOUT_STACK_REPORT);
-    CONST(HIL_LAYOUT_HEAP_STRESS);
-    CONST(HIL_LAYOUT_BENCH);
-    CONST(HIL_HEAP_LLFF);
-    CONST(HIL_HEAP_TLSF);
-    CONST(HIL_BENCH_POOL_ALLOC);
-    CONST(HIL_BENCH_POOL_FREE);
-    CONST(HIL_BENCH_SPSC_PUSH);
-    CONST(HIL_BENCH_SPSC_POP);
-    CONST(HIL_BENCH_LLFF_ALLOC);
-    CONST(HIL_BENCH_LLFF_FREE);
-    CONST(HIL_BENCH_TLSF_ALLOC);
-    CONST(HIL_BENCH_TLSF_FREE);
-    CONST(HIL_FAULT_STACK_OVERFLOW);
-    CONST(HIL_FAULT_BAD_ADDRESS);
-    CONST(HIL_FAULT_UNDEFINED);
-    CONST(HIL_FAULT_DIV_ZERO);
+    HIL_COMMAND_LIST(COMMAND_ID)
+    HIL_RESULT_LIST(RESULT)
+    HIL_ENUM_VALUE_LIST(ENUM_VALUE)
     printf("  \"end\": 0\n}\n");
     return 0;
 }
