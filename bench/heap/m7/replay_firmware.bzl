@@ -4,7 +4,7 @@ load("@rules_cc//cc:defs.bzl", "cc_library")
 load("//tools/build:copts.bzl", "C_COPTS")
 load("//tools/firmware:firmware.bzl", "firmware")
 
-def heap_replay_firmware(name, trace, heaps = "//bench/heap/m7:tidemark_set", max_ops = 0, tags = []):
+def heap_replay_firmware(name, trace, heaps = "//bench/heap/m7:tidemark_set", max_ops = 0, tags = [], visibility = None):
     """<name>_mps2_an500: replay_main.c + the heap set `heaps` + `trace`
     packed by trace_pack.py."""
     native.genrule(
@@ -27,4 +27,5 @@ def heap_replay_firmware(name, trace, heaps = "//bench/heap/m7:tidemark_set", ma
         platform = "//platforms:mps2_an500",
         deps = ["//bench/heap/m7:replay_main", heaps, ":" + name + "_trace"],
         tags = tags,
+        visibility = visibility,
     )

@@ -37,7 +37,8 @@ SECTION = re.compile(r"^ (\.text[.\w]*)\s*(?:\n\s+)?(0x[0-9a-f]+)\s+(0x[0-9a-f]+
 
 
 def text_sizes(map_path):
-    """{heap: bytes of .text linked from its object, harness-only calls excluded}."""
+    """{heap: bytes of .text linked from its object, harness-only calls excluded}
+    (0 for a heap the firmware does not link)."""
     with open(map_path) as f:
         text = f.read()
     text = text.split("Linker script and memory map", 1)[1]
@@ -57,11 +58,10 @@ def instruction_count(elf, symbol):
     return len(re.findall(r"^\s+[0-9a-f]+:\s", body, re.M))
 
 
-def adapter_extra(elf):
+def adapter_extra(elf, heaps):
     """{heap: (alloc, free) instructions of adapter beyond the empty call's}."""
     base = instruction_count(elf, EMPTY_ADAPTER)
-    return {h: tuple(instruction_count(elf, f) - base for f in fns)
-            for h, (_, _, fns) in HEAPS.items()}
+    return {h: tuple(instruction_count(elf, f) - base for f in HEAPS[h][2]) for h in heaps}
 
 
 def fmt_mean(v):
@@ -83,10 +83,10 @@ def factor_cell(r):
     return "%.3f" % f if f else "> 4"
 
 
-def main():
+def main(argv=None):
     out_path, versions, timeout = None, None, 7200.0
     runs = []
-    for a in sys.argv[1:]:
+    for a in (sys.argv[1:] if argv is None else argv):
         if a.startswith("--out="):
             out_path = a.split("=", 1)[1]
         elif a.startswith("--versions="):
@@ -154,7 +154,7 @@ def main():
         lines.append("| %s | %d | %d | %s | %s |" % (h, amax, fmax, ", ".join(ameans), ", ".join(fmeans)))
     lines += ["", "(per-trace order: %s)" % ", ".join(traces), ""]
     sizes = text_sizes(first_elf[:-len(".elf")] + ".map")
-    extra = adapter_extra(first_elf)
+    extra = adapter_extra(first_elf, heaps)
     any_r = next(iter(results.values()))
     lines += ["### Code size, per-block cost, adapter", "",
               "| heap | .text linked (bytes) | arena bytes per 1-byte block | per 100-byte block "
@@ -168,6 +168,7 @@ def main():
     if out_path:
         with open(out_path, "w") as f:
             f.write(text)
+    return text
 
 
 if __name__ == "__main__":
