@@ -33,7 +33,8 @@
  * Output, per heap (ticks include the empty-call cost):
  *   heap=<name> ram=<bytes> ops=<n> empty=<ticks> {alloc,aligned,free,realloc}_{n,sum,max,p99,exact}=..
  *   failed=<n> unsupported=<n> pattern_errors=<n> check=<ok|corrupt|none> scan_step=<s> scan_denom=64 block1=<b> block100=<b>
- * then "done". A heap that cannot use the arena prints "heap=<name> unusable=1".
+ * then "done". A heap that cannot use the arena, or whose largest arena is
+ * below the trace's peak live bytes, prints "heap=<name> unusable=1".
  * scan_step=0: no RAM up to the limit gave a clean replay.
  * Exit status 0 when no heap had a pattern error or a corrupt heap.
  *
@@ -62,7 +63,7 @@ extern const uint32_t heap_trace_words[];
 #define BENCH_ARENA_MAX (16u * 1024u * 1024u)
 #define SCAN_DENOM 64u
 #define SCAN_LAST (4u * SCAN_DENOM)
-#define HIST_CAP 16384u /* ticks: 5,120 instructions */
+#define HIST_CAP 65536u /* ticks: 20,480 instructions */
 
 enum { OP_ALLOC, OP_ALIGNED, OP_FREE, OP_REALLOC, OP_KINDS };
 static const char *const OP_NAMES[OP_KINDS] = {"alloc", "aligned", "free",
@@ -380,7 +381,10 @@ static int measure(const bench_heap_t *h, const replay_ram_t *ram)
         limit = h->arena_max + h->state_bytes;
     }
     size_t ram_bytes = want < limit ? want : limit;
-    void *inst = replay(h, ram, ram_bytes, true, &r);
+    /* A heap that cannot even hold the peak live bytes is not measured. */
+    void *inst = limit < heap_trace_peak_bytes
+                     ? NULL
+                     : replay(h, ram, ram_bytes, true, &r);
     put("heap=");
     put(h->name);
     if (inst == NULL) {

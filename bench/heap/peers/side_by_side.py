@@ -76,11 +76,15 @@ def op_cells(r, op):
     return "%s / %d%s / %d" % (fmt_mean(mean), q, "" if exact else "+", peak)
 
 
-def factor_cell(r):
+def factor_cell(r, peak):
+    """min× as text; "> x" when no RAM up to the scan's limit x (4 × peak, or
+    what the heap or the 16 MiB PSRAM allows) replayed cleanly."""
     if r.get("unusable"):
         return "n/a"
     f = run_m7.factor(r)
-    return "%.3f" % f if f else "> 4"
+    if f:
+        return "%.3f" % f
+    return "> %.2f" % min(4.0, r["ram"] / peak)
 
 
 def main(argv=None):
@@ -96,7 +100,7 @@ def main(argv=None):
         else:
             runs.append(a.split("=", 1))
     lines = []
-    results, heads = {}, {}
+    results, heads, peaks = {}, {}, {}
     first_elf = None
     for trace, elf in runs:
         first_elf = first_elf or elf
@@ -108,6 +112,7 @@ def main(argv=None):
             raise SystemExit("side_by_side: %s failed (exit %s, timed out %s)" % (trace, res.exit_code, res.timed_out))
         results[trace] = reports
         heads[trace] = res.uart.splitlines()[0].replace("heap replay: ", "")
+        peaks[trace] = int(re.search(r"peak live (\d+)", heads[trace]).group(1))
         print("side_by_side: %s ran in %.0f s" % (trace, time.time() - t0), file=sys.stderr)
     heaps = list(next(iter(results.values())))
     if versions:
@@ -117,25 +122,27 @@ def main(argv=None):
               "all heaps -Os, one firmware per trace; cells are mean / p99 / max; min× is the smallest "
               "RAM (arena + state kept outside it) as a multiple of the trace's peak live requested "
               "bytes with no failed allocation, scanned upward in steps of 1/64. Every block is "
-              "pattern-checked; no heap had a damaged block or a failed integrity walk. "
+              "pattern-checked; no heap had a damaged block or a failed integrity walk. The timed run "
+              "gets 2 × peak + 64 KiB (at most 16 MiB, or the heap's limit); its failed allocations "
+              "are listed. "
               "o1heap and heap_4 have no realloc: the trace's reallocs are replayed as alloc + copy "
               "+ free and counted in those columns.", ""]
     for trace, reports in results.items():
         lines += ["### %s (%s)" % (trace, heads[trace]), "",
-                  "| heap | alloc | free | realloc | failed at 2×+64 KiB | min× |", "|---|---|---|---|---|---|"]
+                  "| heap | alloc | free | realloc | failed in the timed run | min× |", "|---|---|---|---|---|---|"]
         for h in heaps:
             r = reports[h]
             if r.get("unusable"):
-                lines.append("| %s | n/a (more blocks than it can number) | | | | n/a |" % h)
+                lines.append("| %s | n/a (the peak is beyond its largest arena) | | | | n/a |" % h)
                 continue
             lines.append("| %s | %s | %s | %s | %d | %s |" % (h, op_cells(r, "alloc"), op_cells(r, "free"),
-                                                             op_cells(r, "realloc"), r["failed"], factor_cell(r)))
+                                                             op_cells(r, "realloc"), r["failed"], factor_cell(r, peaks[trace])))
         lines.append("")
     traces = list(results)
     lines += ["### Smallest arena factor (min×) per trace", "",
               "| heap | " + " | ".join(traces) + " |", "|---" * (len(traces) + 1) + "|"]
     for h in heaps:
-        lines.append("| %s | %s |" % (h, " | ".join(factor_cell(results[t][h]) for t in traces)))
+        lines.append("| %s | %s |" % (h, " | ".join(factor_cell(results[t][h], peaks[t]) for t in traces)))
     lines += ["", "### Worst case and means across traces (instructions)", "",
               "| heap | alloc max | free max | alloc mean, per trace | free mean, per trace |", "|---|---|---|---|---|"]
     for h in heaps:
@@ -155,12 +162,13 @@ def main(argv=None):
     lines += ["", "(per-trace order: %s)" % ", ".join(traces), ""]
     sizes = text_sizes(first_elf[:-len(".elf")] + ".map")
     extra = adapter_extra(first_elf, heaps)
-    any_r = next(iter(results.values()))
+    usable = {h: next((results[t][h] for t in traces if not results[t][h].get("unusable")), {})
+              for h in heaps}
     lines += ["### Code size, per-block cost, adapter", "",
               "| heap | .text linked (bytes) | arena bytes per 1-byte block | per 100-byte block "
               "| adapter instructions in alloc / free counts |", "|---|---|---|---|---|"]
     for h in heaps:
-        r = any_r[h]
+        r = usable[h]
         lines.append("| %s | %d | %s | %s | %d / %d |" % (h, sizes[h], r.get("block1", "n/a"),
                                                           r.get("block100", "n/a"), extra[h][0], extra[h][1]))
     text = "\n".join(lines) + "\n"
