@@ -23,6 +23,7 @@ TRACES="$*"
 
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/heap_peers.XXXXXX")"
 trap 'rm -rf "$SCRATCH"' EXIT
+trap 'exit 1' INT TERM
 for p in o1heap tlsf FreeRTOS-Kernel umm_malloc; do
     ln -s "$PEERS/$p" "$SCRATCH/$p"
 done
