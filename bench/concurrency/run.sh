@@ -62,4 +62,4 @@ echo "== Cortex-M7 emulated (QEMU mps2-an500, -icount shift=0, -c opt firmware)"
 bazel --output_base="$ob" build -c opt --jobs=2 --symlink_prefix=/ --config=mps2_an500 \
     //bench/concurrency/m7:m7_bench_mps2_an500 >/dev/null 2>&1
 elf="$(bazel --output_base="$ob" info -c opt --config=mps2_an500 bazel-bin 2>/dev/null)/bench/concurrency/m7/m7_bench_mps2_an500.elf"
-PYTHONPATH="$root/tools/qemu" python3 "$here/m7/m7_bench.py" "$elf" | sed -n '/^Cortex-M7/,$p'
+PYTHONPATH="$root" python3 "$here/m7/m7_bench.py" "$elf" | sed -n '/^Cortex-M7/,$p'

@@ -40,7 +40,7 @@ done
 echo
 echo "## Emulated Cortex-M7 (QEMU mps2-an500, -icount shift=7): instructions per call"
 for t in net_small $TRACES; do
-    PYTHONPATH=tools/qemu python3 bench/heap/m7/run_m7.py --timeout=2400 \
+    PYTHONPATH=. python3 bench/heap/m7/run_m7.py --timeout=2400 \
         "$BIN/m7/replay_${t}_mps2_an500.elf"
 done
 

@@ -10,7 +10,7 @@ import sys
 import unittest
 
 from tools.qemu import qemu_run
-import run_m7
+from bench.heap.m7 import run_m7
 
 FIRMWARE = sys.argv[1:]
 del sys.argv[1:]

@@ -19,9 +19,9 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "m7"))
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tools", "qemu"))
-import run_m7  # noqa: E402
+# Run as a script from side_by_side.sh: the workspace root is three up.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
+from bench.heap.m7 import run_m7  # noqa: E402
 
 # heap -> (object in the linker map, harness-only functions, adapter functions)
 HEAPS = {

@@ -8,8 +8,8 @@ import re
 import sys
 import unittest
 
-import qemu_run
-import side_by_side
+from bench.heap.peers import side_by_side
+from tools.qemu import qemu_run
 
 FIRMWARE = sys.argv[1:]
 del sys.argv[1:]
