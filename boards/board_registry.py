@@ -10,7 +10,11 @@ way (the runfiles root is on that path)."""
 import json
 import os
 
-_JSON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "boards.json")
+# Outside Bazel (the benchmark scripts run from the source tree) there are no
+# runfiles: the script builds //boards:boards and names the file in
+# $TIDEMARK_BOARDS_JSON (bench/lib/bench_lib.sh, boards_json_env).
+_JSON = os.environ.get("TIDEMARK_BOARDS_JSON") or \
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "boards.json")
 
 with open(_JSON, encoding="utf-8") as _f:
     BOARDS = json.load(_f)

@@ -60,6 +60,7 @@ echo "== Cortex-M7 -Os: Thumb-2 instructions (uncontended success path)"
 
 echo "== Cortex-M7 emulated (QEMU mps2-an500, -icount shift=0, -c opt firmware)"
 bazel --output_base="$ob" build -c opt --jobs=2 --symlink_prefix=/ --config=mps2_an500 \
-    //bench/concurrency/m7:m7_bench_mps2_an500 >/dev/null 2>&1
+    //bench/concurrency/m7:m7_bench_mps2_an500 //boards:boards >/dev/null 2>&1
+boards_json_env "$(bazel --output_base="$ob" info -c opt --config=mps2_an500 bazel-bin 2>/dev/null)"
 elf="$(bazel --output_base="$ob" info -c opt --config=mps2_an500 bazel-bin 2>/dev/null)/bench/concurrency/m7/m7_bench_mps2_an500.elf"
 PYTHONPATH="$root" python3 "$here/m7/m7_bench.py" "$elf" | sed -n '/^Cortex-M7/,$p'

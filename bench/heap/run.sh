@@ -16,7 +16,8 @@ TRACES="awk cc1 cppcheck perl python3"   # bench/heap/traces/<t>.trace.gz
 M7="//bench/heap/m7:replay_net_small_mps2_an500"
 for t in $TRACES; do M7="$M7 //bench/heap/m7:replay_${t}_mps2_an500"; done
 # shellcheck disable=SC2086
-bazel --output_base="$OB" build --jobs=2 -c opt --symlink_prefix=/ //bench/heap:all $M7 >/dev/null 2>&1
+bazel --output_base="$OB" build --jobs=2 -c opt --symlink_prefix=/ //bench/heap:all //boards:boards $M7 >/dev/null 2>&1
+boards_json_env "$(bazel --output_base="$OB" info -c opt bazel-bin 2>/dev/null)"
 BIN="$(bazel --output_base="$OB" info -c opt bazel-bin 2>/dev/null)/bench/heap"
 ARENA=327680   # 320 KiB: the stress peaks at ~300 KB live
 

@@ -34,3 +34,11 @@ callgrind_ir() {
         --callgrind-out-file="$bench_out" "$@" >/dev/null 2>&1
     sed -n 's/^summary: *\([0-9]*\).*/\1/p; s/^totals: *\([0-9]*\).*/\1/p' "$bench_out" | head -1
 }
+
+# boards_json_env <bazel-bin>: point the board registry (boards/board_registry.py,
+# used by tools/qemu) at the boards.json a `bazel build //boards:boards` wrote
+# under <bazel-bin>, for Python run from the source tree instead of runfiles.
+boards_json_env() {
+    TIDEMARK_BOARDS_JSON="$1/boards/boards.json"
+    export TIDEMARK_BOARDS_JSON
+}

@@ -45,5 +45,5 @@ bazel --output_base="$ob" build -c opt --jobs=2 --symlink_prefix=/ --config=mps2
     //bench/concurrency/m7_before:fw >"$tree/build.log" 2>&1 || { tail -30 "$tree/build.log"; exit 1; }
 elf="$(bazel --output_base="$ob" info -c opt --config=mps2_an500 bazel-bin 2>/dev/null)/bench/concurrency/m7_before/fw.elf"
 echo "== $commit"
-PYTHONPATH="$tree" python3 "$tree/bench/concurrency/m7_before/m7_bench.py" "$elf"
+PYTHONPATH="$tree/tools/qemu" python3 "$tree/bench/concurrency/m7_before/m7_bench.py" "$elf"
 bazel --output_base="$ob" shutdown >/dev/null 2>&1 || true

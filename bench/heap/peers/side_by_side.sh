@@ -15,6 +15,7 @@ PEERS="$(cd "$1" && pwd)"
 OUT="${2:-}"
 [ $# -ge 2 ] && shift 2 || shift 1
 cd "$(dirname "$0")/../../.."
+. bench/lib/bench_lib.sh
 for p in o1heap tlsf FreeRTOS-Kernel umm_malloc; do
     [ -d "$PEERS/$p" ] || { echo "side_by_side: $PEERS/$p missing" >&2; exit 2; }
 done
@@ -51,7 +52,8 @@ for t in $TRACES; do
     TARGETS="$TARGETS //bench/heap/peers:side_${t}_mps2_an500"
 done
 # shellcheck disable=SC2086
-bazel build -c opt --override_repository=heap_peers="$SCRATCH" $TARGETS
+bazel build -c opt --override_repository=heap_peers="$SCRATCH" $TARGETS //boards:boards
+boards_json_env "$(bazel info -c opt bazel-bin 2>/dev/null)"
 BIN="$(bazel info -c opt bazel-bin 2>/dev/null)/bench/heap/peers"
 for t in $TRACES; do
     RUNS="$RUNS $t=$BIN/side_${t}_mps2_an500.elf"
