@@ -16,7 +16,7 @@ import tempfile
 import time
 import unittest
 
-from runner_process import RUNNER, qemu_children, runner_env
+from hil.tests.runner_process import RUNNER, qemu_children, runner_env
 
 AGENT = next(p for p in sys.argv[1:] if p.endswith("/hil_agent_mps2_an500.elf"))
 del sys.argv[1:]

@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fak
 import pyocd_standin  # noqa: E402
 
 from hil.runner import main  # noqa: E402
-from runner_process import write_text  # noqa: E402
+from hil.tests.runner_process import write_text  # noqa: E402
 
 AGENT = os.path.abspath(next(p for p in sys.argv[1:] if p.endswith(".elf")))
 del sys.argv[1:]

@@ -14,7 +14,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from runner_process import RUNNER, find_processes, process_gone, qemu_children, run_runner, runner_env, \
+from hil.tests.runner_process import RUNNER, find_processes, process_gone, qemu_children, run_runner, runner_env, \
     write_text
 
 AGENT = os.path.abspath(next(p for p in sys.argv[1:] if p.endswith(".elf")))

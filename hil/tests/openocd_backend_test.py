@@ -12,7 +12,7 @@ import tempfile
 import time
 import unittest
 
-from runner_process import find_processes, run_runner, runner_env
+from hil.tests.runner_process import find_processes, run_runner, runner_env
 
 from hil.openocd_process import OpenocdProcess, error_lines, openocd_command
 

@@ -7,7 +7,7 @@ import tempfile
 import unittest
 
 import yaml
-from runner_process import run_runner
+from hil.tests.runner_process import run_runner
 
 from hil.hardware_map import parse_map
 from hil.probe_list import SYSFS_ENV, format_map, list_stlinks

@@ -20,7 +20,7 @@ from hil.errors import BackendUnavailable  # noqa: E402
 from hil.hardware_map import BoardSpec  # noqa: E402
 from hil.progress import Progress  # noqa: E402
 from hil.runner import execute  # noqa: E402
-from runner_process import write_text  # noqa: E402
+from hil.tests.runner_process import write_text  # noqa: E402
 
 HINT = ("python3 -m venv --system-site-packages ~/.venvs/pyocd && "
         "~/.venvs/pyocd/bin/pip install 'pyocd>=0.36'")

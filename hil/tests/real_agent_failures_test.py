@@ -25,7 +25,7 @@ from hil import mailbox_protocol as P
 from hil.elf_image import ElfImage
 from hil.emulated_board import EmulatedBoard
 from hil.mailbox_client import MailboxClient
-from runner_process import RUNNER, qemu_children, runner_env
+from hil.tests.runner_process import RUNNER, qemu_children, runner_env
 
 ARGS = sys.argv[1:]
 del sys.argv[1:]

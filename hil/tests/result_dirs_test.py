@@ -13,7 +13,7 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from runner_process import RUNNER, run_runner, runner_env
+from hil.tests.runner_process import RUNNER, run_runner, runner_env
 
 AGENT = os.path.abspath(next(p for p in sys.argv[1:] if p.endswith(".elf")))
 del sys.argv[1:]

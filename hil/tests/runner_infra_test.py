@@ -15,7 +15,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from runner_process import RUNNER, qemu_children, runner_env
+from hil.tests.runner_process import RUNNER, qemu_children, runner_env
 
 AGENT = next(p for p in sys.argv[1:] if p.endswith(".elf"))
 del sys.argv[1:]

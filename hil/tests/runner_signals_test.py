@@ -14,7 +14,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from runner_process import RUNNER, process_gone, qemu_children, runner_env
+from hil.tests.runner_process import RUNNER, process_gone, qemu_children, runner_env
 
 AGENT = next(p for p in sys.argv[1:] if p.endswith(".elf"))
 del sys.argv[1:]

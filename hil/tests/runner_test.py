@@ -10,7 +10,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from runner_process import run_runner
+from hil.tests.runner_process import run_runner
 
 ARGS = sys.argv[1:]
 del sys.argv[1:]

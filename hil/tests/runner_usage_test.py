@@ -7,7 +7,7 @@ import sys
 import tempfile
 import unittest
 
-from runner_process import run_runner
+from hil.tests.runner_process import run_runner
 
 AGENT = next(p for p in sys.argv[1:] if p.endswith(".elf"))
 del sys.argv[1:]

@@ -14,7 +14,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 from hil.errors import UsageError
-from runner_process import run_runner
+from hil.tests.runner_process import run_runner
 from hil.static_bound import StackBound, cross_check, describe, load_bound, resolve_bound
 
 ARGS = sys.argv[1:]
