@@ -30,6 +30,12 @@ def emulated():
     return tuple(b for b, r in BOARDS.items() if r["qemu_machine"])
 
 
+def default_emulated():
+    """The board firmware runs on when nobody names one: the first board with
+    a QEMU machine (app tests, the rig's emulated board)."""
+    return emulated()[0]
+
+
 def real():
     """Boards without a QEMU machine (real hardware)."""
     return tuple(b for b, r in BOARDS.items() if not r["qemu_machine"])

@@ -53,7 +53,7 @@ EMULATED_PLATFORMS = board_registry.emulated()
 REAL_PLATFORMS = board_registry.real()
 # The board `--board emulated` runs, and the board an attached probe not in
 # the map is taken for (probe_identity.py checks it is an STM32F76x/F77x).
-EMULATED_PLATFORM = EMULATED_PLATFORMS[0]
+EMULATED_PLATFORM = board_registry.default_emulated()
 PROBE_PLATFORM = "stm32f769"
 # pyOCD target and OpenOCD config of a board whose map entry names none.
 DEFAULT_PYOCD_TARGET = board_registry.record(PROBE_PLATFORM)["pyocd_target"]

@@ -16,10 +16,11 @@ import tempfile
 from hil.child_processes import CHILDREN
 from hil.errors import BackendUnavailable
 from hil.owned_process import OwnedProcess, free_ports
+from boards import board_registry
 from tools.qemu import launcher
 
 # The emulated board the rig runs unless told otherwise.
-BOARD = "mps2_an500"
+BOARD = board_registry.default_emulated()
 # What the emulated board runs with: 64 ns of virtual time per instruction,
 # and virtual time that never waits on the host (bit-identical runs).
 ICOUNT_SHIFT = 6

@@ -52,7 +52,7 @@ from hil.results_table import format_table
 from hil.static_bound import resolve_bound
 from hil.suite import load_suite
 from hil.suite_selection import format_case_list, repeat_cases, select_cases
-from hil.usage_parser import COUNT, POSITIVE_SECONDS, SECONDS, UsageArgumentParser
+from hil.usage_parser import COUNT, POSITIVE_SECONDS, SECONDS, UsageArgumentParser, platform_entries
 
 
 def parse_args(argv):
@@ -122,13 +122,7 @@ def _path_entry(entry):
 
 def resolve_firmware(entries, platform):
     """The ELF for `platform` from --firmware entries; UsageError if none fits."""
-    plain, by_platform = [], {}
-    for entry in entries:
-        if "=" in entry:
-            key, path = entry.split("=", 1)
-            by_platform[key] = path
-        elif entry.endswith(".elf"):
-            plain.append(entry)
+    by_platform, plain = platform_entries(entries, ".elf")
     if platform in by_platform:
         return by_platform[platform]
     if len(plain) == 1:

@@ -27,6 +27,7 @@ import json
 import os
 
 from hil.errors import UsageError
+from hil.usage_parser import platform_entries
 from tools.stack.stack_crosscheck import verdict
 
 MAIN_STACK_TAG = "MSP"
@@ -66,13 +67,7 @@ def load_bound(path):
 def resolve_bound(entries, platform, firmware):
     """The StackBound for `platform` / the `firmware` ELF from --stack-bounds
     entries, or None when no entry applies (see the module docstring)."""
-    plain, by_platform = [], {}
-    for entry in entries:
-        if "=" in entry:
-            key, path = entry.split("=", 1)
-            by_platform[key] = path
-        elif entry.endswith(".json"):
-            plain.append(entry)
+    by_platform, plain = platform_entries(entries, ".json")
     if platform in by_platform:
         return load_bound(by_platform[platform])
     if len(plain) == 1:

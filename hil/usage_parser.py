@@ -36,3 +36,16 @@ def number(convert, what, minimum, above=False):
 SECONDS = number(float, "a number of seconds", 0)
 POSITIVE_SECONDS = number(float, "a number of seconds", 0, above=True)
 COUNT = number(int, "a whole number", 1)
+
+
+def platform_entries(entries, suffix):
+    """Split --firmware / --stack-bounds values: ({platform: path} from the
+    PLATFORM=PATH entries, [the plain entries ending in `suffix`])."""
+    plain, by_platform = [], {}
+    for entry in entries:
+        if "=" in entry:
+            key, path = entry.split("=", 1)
+            by_platform[key] = path
+        elif entry.endswith(suffix):
+            plain.append(entry)
+    return by_platform, plain

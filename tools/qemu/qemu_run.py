@@ -12,10 +12,11 @@ import os
 import subprocess
 import tempfile
 
+from boards import board_registry
 from tools.qemu import launcher
 
 # The board app tests run on unless told otherwise.
-BOARD = "mps2_an500"
+BOARD = board_registry.default_emulated()
 
 
 class QemuMissing(RuntimeError):
